@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need when it is missing (sourced by run.sh and test.sh).
+# Usage: source scripts/setup.sh; need_wasm_tools; need_browser
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root to run: $*" >&2; return 1; fi
+}
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# The wasm-bindgen crate's exact version, from the pin in Cargo.toml.
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml"
+}
+
+need_wasm_tools() {
+  command -v cargo >/dev/null || { echo "cargo not found: install rustup first (https://rustup.rs)" >&2; exit 1; }
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want; want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (matches the wasm-bindgen crate)"
+    # Not --locked: its lock file wants a webpki-roots release the registry here lacks.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+  if ! command -v wasm-pack >/dev/null; then
+    say "installing wasm-pack"
+    cargo install wasm-pack --locked --version 0.15.1
+  fi
+  if ! command -v node >/dev/null; then
+    say "installing Node.js"
+    apt_install nodejs npm
+  fi
+}
+
+need_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+}
+
+# Builds the npm package into pkg/ (wasm-pack, release, ES module for browsers and Node).
+build_package() {
+  say "building the npm package into pkg/"
+  (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg)
+}

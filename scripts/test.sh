@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints (native and wasm32), native tests, the wasm tests in Node and
+# in headless Chromium, then the built package's JS API under Node's test runner. Prints each
+# runner's test count and fails if any runner ran none.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+need_wasm_tools
+need_browser
+cd "$ROOT"
+LOGS="$(mktemp -d)"
+declare -A COUNT
+
+# Sums the "N passed" of every cargo/wasm-bindgen-test "test result:" line in a log.
+cargo_passed() { grep -Eo 'test result: ok\. [0-9]+ passed' "$1" | awk '{s += $4} END {print s + 0}'; }
+
+run() { # name, command...
+  local name="$1"; shift
+  say "$name: $*"
+  "$@" 2>&1 | tee "$LOGS/$name.log"
+}
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+run clippy-native cargo clippy --all-targets -- -D warnings
+run clippy-wasm32 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+run native cargo test
+COUNT[native]="$(cargo_passed "$LOGS/native.log")"
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+run wasm-node cargo test --target wasm32-unknown-unknown
+COUNT[wasm-node]="$(cargo_passed "$LOGS/wasm-node.log")"
+
+run wasm-chromium env CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
+  cargo test --target wasm32-unknown-unknown
+COUNT[wasm-chromium]="$(cargo_passed "$LOGS/wasm-chromium.log")"
+
+build_package
+run js-node node --test tests/js/
+COUNT[js-node]="$(grep -Eo '^# pass [0-9]+' "$LOGS/js-node.log" | awk '{print $3}')"
+
+say "test counts per runner"
+total=0; empty=0
+for runner in native wasm-node wasm-chromium js-node; do
+  n="${COUNT[$runner]:-0}"
+  printf '  %-14s %5d tests passed\n' "$runner" "$n"
+  total=$((total + n))
+  [ "$n" -gt 0 ] || { echo "  !! $runner ran no test" >&2; empty=1; }
+done
+cases="$(node -e 'const fs=require("fs");let n=0;for(const f of fs.readdirSync("tests/vectors"))n+=JSON.parse(fs.readFileSync("tests/vectors/"+f)).cases.length;console.log(n)')"
+echo "  parity vectors: $cases cases, each asserted natively, in wasm (Node and Chromium) and through the JS package"
+[ "$empty" = 0 ] || exit 1
+echo "$total passed, 0 failed"

@@ -1,0 +1,176 @@
+//! `Money`: a payment amount together with the decimal digits the money rule measures.
+
+use serde::{Serialize, Serializer};
+
+use crate::number;
+
+/// The largest .NET `decimal`, 2^96 − 1; a money value beyond it (either sign) is a type error.
+const DECIMAL_MAX: &str = "79228162514264337593543950335";
+
+/// A money value: the nearest double (for comparisons) and its measured decimal text.
+///
+/// For a number the measure is its shortest round-trip text (`0.1 + 0.2` has 17 decimals);
+/// for a numeric string, the digits as written. Trailing zeros after the point never count.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Money {
+    value: f64,
+    integer_digits: u32,
+    scale: u32,
+}
+
+impl Money {
+    /// The value as the nearest double.
+    pub fn value(self) -> f64 {
+        self.value
+    }
+
+    /// Digits before the decimal point, leading zeros not counted (`0.5` has 0, `1050.49` has 4).
+    pub fn integer_digits(self) -> u32 {
+        self.integer_digits
+    }
+
+    /// Digits after the decimal point, trailing zeros not counted (`"12.50"` has 1).
+    pub fn scale(self) -> u32 {
+        self.scale
+    }
+
+    /// The value in plain decimal notation, as .NET writes it in a message.
+    pub fn text(self) -> String {
+        number::plain_number_text(self.value)
+    }
+
+    /// A JSON or JS number; `None` for NaN, ±Infinity and values outside the .NET decimal range.
+    pub fn from_number(value: f64) -> Option<Money> {
+        // 2^96 is the first double above the decimal range; every double below it is inside.
+        if !value.is_finite() || value.abs() >= 79_228_162_514_264_337_593_543_950_336.0 {
+            return None;
+        }
+        let value = if value == 0.0 { 0.0 } else { value };
+        let (digits, point) = number::shortest_digits(value);
+        let count = digits.len() as i64;
+        let point = i64::from(point);
+        let integer_digits = if value.abs() < 1.0 { 0 } else { point.max(0) };
+        let scale = (count - point).max(0);
+        Some(Money {
+            value,
+            integer_digits: clamp(integer_digits),
+            scale: clamp(scale),
+        })
+    }
+
+    /// A plain decimal string (optional sign, digits, optional `.` and digits, at least one
+    /// digit; surrounding whitespace allowed). `Ok(None)` for a blank string (no value),
+    /// `Err(NotMoney)` for anything else that is not money.
+    pub fn from_text(text: &str) -> Result<Option<Money>, NotMoney> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
+            return Err(NotMoney);
+        }
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        let beyond_max = int.len() > DECIMAL_MAX.len()
+            || (int.len() == DECIMAL_MAX.len()
+                && (int > DECIMAL_MAX || (int == DECIMAL_MAX && !frac.is_empty())));
+        if beyond_max {
+            return Err(NotMoney);
+        }
+        // The text is a valid Rust float literal by construction; parsing cannot fail.
+        let value: f64 = text.parse().map_err(|_| NotMoney)?;
+        let value = if value == 0.0 { 0.0 } else { value };
+        Ok(Some(Money {
+            value,
+            integer_digits: clamp(int.len() as i64),
+            scale: clamp(frac.len() as i64),
+        }))
+    }
+}
+
+/// Text that is not a plain decimal within the .NET decimal range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotMoney;
+
+fn clamp(n: i64) -> u32 {
+    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_number(value: f64, integer_digits: u32, scale: u32) {
+        let money = Money::from_number(value).expect("in range");
+        assert_eq!(
+            (money.integer_digits(), money.scale()),
+            (integer_digits, scale),
+            "{value:?}"
+        );
+    }
+
+    #[track_caller]
+    fn check_text(text: &str, expected: Option<(u32, u32)>) {
+        let got = Money::from_text(text)
+            .ok()
+            .flatten()
+            .map(|m| (m.integer_digits(), m.scale()));
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn numbers_measure_their_shortest_text() {
+        check_number(1050.49, 4, 2);
+        check_number(1050.495, 4, 3);
+        check_number(0.1 + 0.2, 0, 17);
+        check_number(1e21, 22, 0);
+        check_number(0.5, 0, 1);
+        check_number(0.0, 0, 0);
+        check_number(-12.5, 2, 1);
+        check_number(1e-7, 0, 7);
+        assert_eq!(Money::from_number(f64::NAN), None);
+        assert_eq!(Money::from_number(f64::INFINITY), None);
+        assert_eq!(
+            Money::from_number(7.9e28),
+            Some(Money {
+                value: 7.9e28,
+                integer_digits: 29,
+                scale: 0
+            })
+        );
+        assert_eq!(Money::from_number(7.923e28), None);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn strings_measure_their_digits_as_written() {
+        check_text("12.50", Some((2, 1)));
+        check_text(" 12.345 ", Some((2, 3)));
+        check_text(".5", Some((0, 1)));
+        check_text("5.", Some((1, 0)));
+        check_text("+007", Some((1, 0)));
+        check_text("-0.10", Some((0, 1)));
+        check_text("12345678901234567", Some((17, 0)));
+        check_text("79228162514264337593543950335", Some((29, 0)));
+        check_text("79228162514264337593543950336", None);
+        check_text("79228162514264337593543950335.5", None);
+        check_text("1e3", None);
+        check_text("1,000", None);
+        check_text(".", None);
+        check_text("-", None);
+        check_text("abc", None);
+        check_text("NaN", None);
+        assert_eq!(Money::from_text("  "), Ok(None));
+    }
+}

@@ -1,0 +1,192 @@
+//! Reads JS values for the boundary: a request into `Slots` via `reader.js`'s one-pass copy, a `ValidationResult` back into Rust.
+//!
+//! `reader.js` copies every own enumerable key and value (one level into object values) into
+//! one string and one `Float64Array`; this module walks that copy and offers each entry to
+//! [`Slots`], which decides the binding exactly as for JSON bytes. String values are borrowed
+//! from the copied text, so a request costs four boundary crossings however many fields it has.
+
+use std::borrow::Cow;
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+use super::Errors;
+use crate::bind::Slots;
+use crate::dto::Field;
+use crate::input::{Input, RequestError};
+use crate::report::FieldError;
+
+#[wasm_bindgen(module = "/src/wasm/reader.js")]
+extern "C" {
+    /// Copies `value`; throws only if the copy outgrows what JS can hold.
+    #[wasm_bindgen(catch, js_name = readInput)]
+    fn read_input(value: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = metaLength)]
+    fn meta_length() -> usize;
+    #[wasm_bindgen(js_name = copyMeta)]
+    fn copy_meta(out: &mut [f64]);
+    /// A fresh JS object from JSON text (a result or a server body).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub(super) fn from_json(json: &str) -> JsValue;
+    #[wasm_bindgen(js_name = validResult)]
+    pub(super) fn valid_result() -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // Throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+// Entry kinds and request statuses, as reader.js writes them.
+const NULL: u8 = 0;
+const FALSE: u8 = 1;
+const TRUE: u8 = 2;
+const NUMBER: u8 = 3;
+const STRING: u8 = 4;
+const OBJECT: u8 = 5;
+const ARRAY: u8 = 6;
+const UNREADABLE: u8 = 7;
+const NESTED: u8 = 8;
+const IS_OBJECT: u8 = 0;
+const NOT_AN_OBJECT: u8 = 1;
+
+/// A JS request copied into wasm memory.
+pub(super) struct Copy {
+    text: String,
+    meta: Vec<f64>,
+}
+
+impl Copy {
+    pub(super) fn of(value: &JsValue) -> Option<Copy> {
+        let text = read_input(value).ok()?;
+        let mut meta = vec![0.0; meta_length()];
+        copy_meta(&mut meta);
+        Some(Copy { text, meta })
+    }
+
+    /// Binds the copied object to `fields`.
+    pub(super) fn bind(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
+        let mut walk = Walk {
+            text: &self.text,
+            ascii: self.text.is_ascii(),
+            meta: &self.meta,
+        };
+        let (status, count, _) = walk.triple().ok_or(RequestError::UnreadableObject)?;
+        match status {
+            IS_OBJECT => {}
+            NOT_AN_OBJECT => return Err(RequestError::NotAnObject),
+            _ => return Err(RequestError::UnreadableObject),
+        }
+        let mut slots = Slots::new(fields);
+        for _ in 0..count {
+            let (kind, key_length, payload) =
+                walk.triple().ok_or(RequestError::UnreadableObject)?;
+            let key = walk
+                .units(key_length)
+                .ok_or(RequestError::UnreadableObject)?;
+            let value = walk
+                .value(kind, payload, true)
+                .ok_or(RequestError::UnreadableObject)?;
+            if let Some(index) = slots.field_index(key) {
+                slots.offer(index, Cow::Borrowed(key), value);
+            }
+        }
+        Ok(slots)
+    }
+}
+
+/// A cursor over the copy: `text` is consumed by UTF-16 lengths, `meta` by triples.
+struct Walk<'a> {
+    text: &'a str,
+    ascii: bool,
+    meta: &'a [f64],
+}
+
+impl<'a> Walk<'a> {
+    fn triple(&mut self) -> Option<(u8, usize, f64)> {
+        let (head, rest) = self.meta.split_first_chunk::<3>()?;
+        self.meta = rest;
+        Some((head[0] as u8, head[1] as usize, head[2]))
+    }
+
+    /// The next `units` UTF-16 code units of the text (lone surrogates arrive as U+FFFD, one unit each).
+    fn units(&mut self, units: usize) -> Option<&'a str> {
+        let bytes = if self.ascii {
+            units
+        } else {
+            let mut counted = 0;
+            let mut bytes = 0;
+            for c in self.text.chars() {
+                if counted >= units {
+                    break;
+                }
+                counted += c.len_utf16();
+                bytes += c.len_utf8();
+            }
+            if counted != units {
+                return None;
+            }
+            bytes
+        };
+        let (taken, rest) = self.text.split_at_checked(bytes)?;
+        self.text = rest;
+        Some(taken)
+    }
+
+    /// The value of an entry of `kind`; `deep` for a top-level entry, whose object entries follow.
+    fn value(&mut self, kind: u8, payload: f64, deep: bool) -> Option<Input<'a>> {
+        Some(match kind {
+            NULL => Input::Null,
+            FALSE => Input::Bool(false),
+            TRUE => Input::Bool(true),
+            NUMBER => Input::Number(payload),
+            STRING => Input::Text(Cow::Borrowed(self.units(payload as usize)?)),
+            OBJECT if deep => {
+                let count = payload as usize;
+                let mut entries = Vec::with_capacity(count.min(64));
+                for _ in 0..count {
+                    let (kind, key_length, payload) = self.triple()?;
+                    let key = self.units(key_length)?;
+                    let value = self.value(kind, payload, false)?;
+                    // A JS object has no repeated keys, so entries keep their order as read.
+                    entries.push((Cow::Borrowed(key), value));
+                }
+                Input::Object(entries)
+            }
+            NESTED => Input::Object(Vec::new()),
+            ARRAY => Input::Array,
+            UNREADABLE => Input::Unsupported,
+            _ => return None,
+        })
+    }
+}
+
+/// The errors of a JS `ValidationResult`, or `None` if `result` does not have that shape.
+/// Reads through `Reflect` only, so a Proxy or getter that throws yields `None`.
+pub(super) fn field_errors(result: &JsValue) -> Option<Errors> {
+    let get = |target: &JsValue, key: JsValue| {
+        if target.is_object() {
+            Reflect::get(target, &key).ok()
+        } else {
+            None
+        }
+    };
+    let errors = get(result, "errors".into())?;
+    if !is_array(&errors).ok()? {
+        return None;
+    }
+    let length = get(&errors, "length".into())?.as_f64()? as u32;
+    let mut out = Vec::new();
+    for index in 0..length {
+        let item = get(&errors, index.into())?;
+        let text = |key: &str| get(&item, key.into())?.as_string();
+        out.push(FieldError {
+            field: text("field")?,
+            code: text("code")?,
+            message: text("message")?,
+        });
+    }
+    Some(out)
+}

@@ -1,0 +1,120 @@
+// The JS half of the boundary: copies a value's own enumerable entries into one string and one number array in a single pass.
+//
+// It only reads and copies, generically: which key binds to which field, every rule and every
+// message is decided in Rust (src/wasm/read.rs, then the same code the native server runs).
+// Every read that can throw (getters, Proxy traps) is caught here and recorded as UNREADABLE.
+//
+// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, 0], then per entry
+// [kind, keyLength, payload]. Keys and string values are appended to the returned text, in
+// order; lengths are UTF-16 code units. An OBJECT entry's payload is its entry count; its
+// entries follow it (one level only: deeper objects are NESTED and not read).
+
+const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
+const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2;
+
+let meta = new Float64Array(1024);
+let length = 0;
+let text = "";
+
+function push(kind, keyLength, payload) {
+  if (length + 3 > meta.length) {
+    const grown = new Float64Array(meta.length * 2);
+    grown.set(meta);
+    meta = grown;
+  }
+  meta[length] = kind;
+  meta[length + 1] = keyLength;
+  meta[length + 2] = payload;
+  length += 3;
+}
+
+function isArray(value) {
+  try {
+    return Array.isArray(value) ? ARRAY : OBJECT;
+  } catch {
+    return UNREADABLE; // a revoked Proxy
+  }
+}
+
+function keysOf(value) {
+  try {
+    return Object.keys(value);
+  } catch {
+    return null;
+  }
+}
+
+// Appends one entry; `deep` reads an object value's own entries (one level).
+function entry(owner, key, deep) {
+  let value;
+  try {
+    value = owner[key];
+  } catch {
+    text += key;
+    return push(UNREADABLE, key.length, 0);
+  }
+  text += key;
+  switch (typeof value) {
+    case "string":
+      text += value;
+      return push(STRING, key.length, value.length);
+    case "number":
+      return push(NUMBER, key.length, value);
+    case "boolean":
+      return push(value ? TRUE : FALSE, key.length, 0);
+    case "undefined":
+      return push(NULL, key.length, 0);
+    case "object": {
+      if (value === null) return push(NULL, key.length, 0);
+      const kind = isArray(value);
+      if (kind !== OBJECT) return push(kind, key.length, 0);
+      if (!deep) return push(NESTED, key.length, 0);
+      const keys = keysOf(value);
+      if (keys === null) return push(UNREADABLE, key.length, 0);
+      push(OBJECT, key.length, keys.length);
+      for (let i = 0; i < keys.length; i++) entry(value, keys[i], false);
+      return;
+    }
+    default: // bigint, symbol, function
+      return push(UNREADABLE, key.length, 0);
+  }
+}
+
+/** Reads `value`; returns the text of its keys and strings. `metaLength` and `copyMeta` then give the layout. */
+export function readInput(value) {
+  length = 0;
+  text = "";
+  if (typeof value !== "object" || value === null) {
+    push(NOT_AN_OBJECT, 0, 0);
+    return text;
+  }
+  const kind = isArray(value);
+  const keys = kind === OBJECT ? keysOf(value) : null;
+  if (keys === null) {
+    push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
+    return text;
+  }
+  push(IS_OBJECT, keys.length, 0);
+  for (let i = 0; i < keys.length; i++) entry(value, keys[i], true);
+  const out = text;
+  text = "";
+  return out;
+}
+
+export function metaLength() {
+  return length;
+}
+
+export function copyMeta(out) {
+  out.set(meta.subarray(0, out.length));
+}
+
+/** A fresh object from Rust's JSON text of it (a result or a server body). */
+export function fromJson(json) {
+  return JSON.parse(json);
+}
+
+/** A fresh result of a valid request (no text to pass). */
+export function validResult() {
+  return { valid: true, errors: [] };
+}

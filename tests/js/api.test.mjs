@@ -1,0 +1,67 @@
+// The JS API of the built package under Node's test runner: every parity vector, the types, and errors for bad arguments.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { validate, serverError, dtoNames, pkgPath } from "./load.mjs";
+
+const vectorsDir = fileURLToPath(new URL("../vectors/", import.meta.url));
+for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort()) {
+  const { dto, cases } = JSON.parse(readFileSync(vectorsDir + file, "utf8"));
+  for (const c of cases) {
+    test(`${dto}: ${c.name}`, () => {
+      const input = "input_text" in c ? JSON.parse(c.input_text) : c.input;
+      const result = validate(dto, input);
+      assert.equal(JSON.stringify(result), JSON.stringify(c.expected));
+      assert.equal(JSON.stringify(serverError(dto, result)), JSON.stringify(c.body));
+    });
+  }
+}
+
+test("dtoNames lists the four DTOs", () => {
+  assert.deepEqual(dtoNames(), ["OnceOffPaymentRequest", "CreatePaymentRequest", "RecordPaymentBindingModel", "FinancePaymentLogRequest"]);
+});
+
+test("an unknown DTO name throws an Error listing the known names", () => {
+  for (const name of ["Nope", undefined, 7, {}]) {
+    assert.throws(() => validate(name, {}), (e) => e instanceof Error && /known DTOs: OnceOffPaymentRequest, CreatePaymentRequest, RecordPaymentBindingModel, FinancePaymentLogRequest/.test(e.message));
+  }
+  assert.throws(() => serverError("Nope", { valid: true, errors: [] }), Error);
+});
+
+test("serverError throws for what is not a ValidationResult, and the module keeps working", () => {
+  for (const bad of [null, 1, {}, { errors: [1] }, new Proxy({}, { get() { throw new Error("trap"); } })]) {
+    assert.throws(() => serverError("OnceOffPaymentRequest", bad), Error);
+  }
+  assert.equal(serverError("OnceOffPaymentRequest", { valid: true, errors: [] }), null);
+  assert.equal(validate("CreatePaymentRequest", { amount: 1, gstAmount: 0 }).valid, true);
+});
+
+test("hostile values give results, not traps", () => {
+  const hostile = [
+    new Proxy({}, { ownKeys() { throw new Error("trap"); } }),
+    Object.defineProperty({}, "amount", { enumerable: true, get() { throw new Error("getter"); } }),
+    (() => { const o = { amount: 1 }; o.self = o; return o; })(),
+    { amount: 10n, gstAmount: Symbol("x"), particulars: () => 1 },
+    { amount: NaN, gstAmount: Infinity },
+    { particulars: "\uD800".repeat(5) },
+  ];
+  for (let round = 0; round < 1000; round++) {
+    for (const value of hostile) {
+      const result = validate("CreatePaymentRequest", value);
+      assert.equal(result.valid, false);
+      assert.ok(result.errors.length > 0);
+    }
+  }
+  assert.deepEqual(validate("CreatePaymentRequest", { amount: "12.50", gstAmount: "1.25" }), { valid: true, errors: [] });
+});
+
+test("the TypeScript declarations name the real types, with no `any`", () => {
+  const dts = readFileSync(pkgPath("payrules.d.ts"), "utf8");
+  const publicPart = dts.split("export type InitInput")[0];
+  assert.doesNotMatch(publicPart, /\bany\b/);
+  assert.match(dts, /export type DtoName = "OnceOffPaymentRequest" \| "CreatePaymentRequest" \| "RecordPaymentBindingModel" \| "FinancePaymentLogRequest";/);
+  assert.match(dts, /export function validate\(dto: DtoName, input: unknown\): ValidationResult;/);
+  assert.match(dts, /export function serverError<D extends DtoName>\(dto: D, result: ValidationResult\): ServerErrorBody<D> \| null;/);
+  assert.match(dts, /export function dtoNames\(\): DtoName\[\];/);
+});

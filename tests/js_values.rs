@@ -1,0 +1,264 @@
+//! JS values JSON cannot hold (BigInt, Symbol, NaN, Proxies, throwing getters, cycles, lone surrogates) through the JS API: always a result, never a trap.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Evaluates a JS expression (built with `Function`, so it runs the same in Node and Chromium).
+fn js(expression: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expression});"))
+        .call0(&JsValue::NULL)
+        .unwrap_or_else(|e| panic!("{expression} throws: {e:?}"))
+}
+
+fn stringify(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn validate(dto: &str, input: JsValue) -> String {
+    let result = payrules::wasm::validate(dto.into(), input)
+        .unwrap_or_else(|e| panic!("validate threw {:?}", JsValue::from(e)));
+    stringify(&result)
+}
+
+const VALID_ONCE_OFF: &str = r#"{Segment: "Retail", FirstName: "Ada", LastName: "Lovelace", InvoiceNumber: "INV-1", AmountOutstanding: 10.5, CurrenciesId: 1, ChannelsId: 2}"#;
+
+/// Validates `overrides` spread over a valid OnceOffPaymentRequest; expects exactly `errors`.
+#[track_caller]
+fn check_once_off(overrides: &str, errors: &str) {
+    check_once_off_with(&format!("o => Object.assign(o, {overrides})"), errors);
+}
+
+/// Validates a valid OnceOffPaymentRequest changed by the JS function `change`.
+#[track_caller]
+fn check_once_off_with(change: &str, errors: &str) {
+    let input = js(&format!("({change})({VALID_ONCE_OFF})"));
+    let expected = format!(r#"{{"valid":{},"errors":[{errors}]}}"#, errors.is_empty());
+    assert_eq!(
+        validate("OnceOffPaymentRequest", input),
+        expected,
+        "{change}"
+    );
+}
+
+const NOT_AN_OBJECT: &str = r#"{"valid":false,"errors":[{"field":"","code":"SerializationException","message":"The request body must be a JSON object."}]}"#;
+const UNREADABLE: &str = r#"{"valid":false,"errors":[{"field":"","code":"SerializationException","message":"The request object could not be read."}]}"#;
+
+#[wasm_bindgen_test]
+fn values_that_are_not_objects_are_one_request_error() {
+    for expression in [
+        "null",
+        "undefined",
+        "42",
+        "NaN",
+        "'text'",
+        "true",
+        "[]",
+        "[1, 2]",
+        "10n",
+        "Symbol('x')",
+        "() => 1",
+        "new Proxy([], {})",
+    ] {
+        assert_eq!(
+            validate("OnceOffPaymentRequest", js(expression)),
+            NOT_AN_OBJECT,
+            "{expression}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_hold_are_type_errors_of_their_field() {
+    check_once_off("{}", "");
+    check_once_off(
+        "{CurrenciesId: 10n}",
+        r#"{"field":"CurrenciesId","code":"TypeMismatch","message":"'Currencies Id' must be a whole number between -2147483648 and 2147483647."}"#,
+    );
+    check_once_off(
+        "{FirstName: Symbol('x')}",
+        r#"{"field":"FirstName","code":"TypeMismatch","message":"'First Name' must be a string."}"#,
+    );
+    check_once_off(
+        "{FirstName: function () {}}",
+        r#"{"field":"FirstName","code":"TypeMismatch","message":"'First Name' must be a string."}"#,
+    );
+    check_once_off(
+        "{FirstName: NaN}",
+        r#"{"field":"FirstName","code":"TypeMismatch","message":"'First Name' must be a string."}"#,
+    );
+    check_once_off(
+        "{AmountOutstanding: NaN}",
+        r#"{"field":"AmountOutstanding","code":"TypeMismatch","message":"'Amount Outstanding' must be a decimal number."}"#,
+    );
+    check_once_off(
+        "{AmountOutstanding: -Infinity}",
+        r#"{"field":"AmountOutstanding","code":"TypeMismatch","message":"'Amount Outstanding' must be a decimal number."}"#,
+    );
+    check_once_off(
+        "{AmountOutstanding: 0.1 + 0.2}",
+        r#"{"field":"AmountOutstanding","code":"ScalePrecision","message":"'Amount Outstanding' must not be more than 18 digits in total, with allowance for 2 decimals. 0 digits and 17 decimals were found."}"#,
+    );
+    check_once_off(
+        "{AmountOutstanding: undefined}",
+        r#"{"field":"AmountOutstanding","code":"NotNull","message":"'Amount Outstanding' must not be empty."}"#,
+    );
+    check_once_off(
+        "{DebtDate: new Date(0)}",
+        r#"{"field":"DebtDate","code":"TypeMismatch","message":"'Debt Date' must be a date in the form YYYY-MM-DD."}"#,
+    );
+    check_once_off("{DebtMeta: new Map([['a', 'b']])}", "");
+    check_once_off(
+        "{DebtMeta: {a: 1n}}",
+        r#"{"field":"DebtMeta","code":"TypeMismatch","message":"'Debt Meta' must be an object whose values are strings."}"#,
+    );
+    check_once_off(
+        "{Email: new String('a@b')}",
+        r#"{"field":"Email","code":"TypeMismatch","message":"'Email' must be a string."}"#,
+    );
+}
+
+#[wasm_bindgen_test]
+fn throwing_getters_and_proxies_never_escape() {
+    let first_name_threw =
+        r#"{"field":"FirstName","code":"TypeMismatch","message":"'First Name' must be a string."}"#;
+    check_once_off_with("o => Object.defineProperty(o, 'FirstName', {enumerable: true, get() { throw new Error('boom'); }})", first_name_threw);
+    // A getter on a key that names no field never runs.
+    check_once_off_with("o => Object.defineProperty(o, 'Unrelated', {enumerable: true, get() { throw new Error('boom'); }})", "");
+    // A getter that mutates the object while it is read: fields are read once, in key order.
+    check_once_off_with(
+        "o => Object.defineProperty(o, 'FirstName', {enumerable: true, get() { o.LastName = null; return 'Ada'; }})",
+        r#"{"field":"LastName","code":"NotNull","message":"'Last Name' must not be empty."}"#,
+    );
+    let throwing_get = js(&format!(
+        "new Proxy({VALID_ONCE_OFF}, {{ get() {{ throw new Error('trap'); }} }})"
+    ));
+    let got = validate("OnceOffPaymentRequest", throwing_get);
+    assert!(
+        got.starts_with(r#"{"valid":false,"errors":[{"field":"Segment","code":"TypeMismatch""#),
+        "{got}"
+    );
+    assert_eq!(got.matches("TypeMismatch").count(), 7, "{got}");
+    assert_eq!(
+        validate(
+            "OnceOffPaymentRequest",
+            js("new Proxy({}, { ownKeys() { throw new Error('trap'); } })")
+        ),
+        UNREADABLE
+    );
+    assert_eq!(
+        validate(
+            "OnceOffPaymentRequest",
+            js("(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()")
+        ),
+        UNREADABLE
+    );
+    check_once_off(
+        "{DebtMeta: new Proxy({}, { ownKeys() { throw new Error('trap'); } })}",
+        r#"{"field":"DebtMeta","code":"TypeMismatch","message":"'Debt Meta' must be an object whose values are strings."}"#,
+    );
+}
+
+#[wasm_bindgen_test]
+fn cycles_deep_nesting_and_odd_keys() {
+    check_once_off("(() => { const o = {}; o.self = o; o.DebtMeta = {a: 'x'}; o.CustomersMeta = o; return o; })()", r#"{"field":"CustomersMeta","code":"TypeMismatch","message":"'Customers Meta' must be an object whose values are strings."}"#);
+    check_once_off(
+        "(() => { let v = {}; for (let i = 0; i < 100000; i++) v = {v}; return {DebtMeta: v, CustomersMeta: {a: 'b'}}; })()",
+        r#"{"field":"DebtMeta","code":"TypeMismatch","message":"'Debt Meta' must be an object whose values are strings."}"#,
+    );
+    check_once_off(
+        "JSON.parse('{\"__proto__\": {\"FirstName\": 5}, \"constructor\": 1}')",
+        "",
+    );
+    check_once_off("Object.freeze({firstname: 'Ada', FIRSTNAME: ''})", "");
+    check_once_off("Object.assign(Object.create({FirstName: null}), {})", "");
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_count_as_one_unit_each() {
+    let record = |account_code: &str| {
+        js(&format!("({{accountCode: {account_code}, contractId: 1, paymentValue: 1, paymentSuccessful: true}})"))
+    };
+    assert_eq!(
+        validate("RecordPaymentBindingModel", record("'\\uD800'.repeat(10)")),
+        r#"{"valid":true,"errors":[]}"#
+    );
+    assert_eq!(
+        validate("RecordPaymentBindingModel", record("'\\uDC00'.repeat(11)")),
+        r#"{"valid":false,"errors":[{"field":"accountCode","code":"MaxLength","message":"The field accountCode must be a string or array type with a maximum length of '10'."}]}"#
+    );
+    check_once_off("{Email: '\\uD800@\\uDFFF'}", "");
+}
+
+#[wasm_bindgen_test]
+fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
+    for dto in [js("'Nope'"), js("undefined"), js("5"), js("Symbol('x')")] {
+        let error = JsValue::from(payrules::wasm::validate(dto, js("({})")).expect_err("throws"));
+        let message = js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        assert!(error.is_instance_of::<js_sys::Error>(), "{error:?}");
+        assert!(message.contains("known DTOs: OnceOffPaymentRequest, CreatePaymentRequest, RecordPaymentBindingModel, FinancePaymentLogRequest"), "{message}");
+    }
+    let names = payrules::wasm::dto_names()
+        .into_iter()
+        .map(|n| n.as_string().unwrap_or_default())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        names,
+        [
+            "OnceOffPaymentRequest",
+            "CreatePaymentRequest",
+            "RecordPaymentBindingModel",
+            "FinancePaymentLogRequest"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn server_error_rejects_what_is_not_a_result() {
+    for bad in [
+        "null",
+        "42",
+        "{}",
+        "{errors: 5}",
+        "{errors: [5]}",
+        "{errors: [{field: 'a', code: 'b'}]}",
+        "new Proxy({}, { get() { throw new Error('trap'); } })",
+    ] {
+        let thrown = payrules::wasm::server_error("CreatePaymentRequest".into(), js(bad));
+        assert!(thrown.is_err(), "{bad}");
+    }
+    let valid = payrules::wasm::server_error(
+        "CreatePaymentRequest".into(),
+        js("({valid: true, errors: []})"),
+    )
+    .expect("a result");
+    assert!(valid.is_null());
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_hostile_calls() {
+    for _ in 0..200 {
+        let _ = payrules::wasm::validate(
+            "OnceOffPaymentRequest".into(),
+            js("new Proxy({}, { ownKeys() { throw new Error('trap'); } })"),
+        );
+        let _ = payrules::wasm::validate(
+            "OnceOffPaymentRequest".into(),
+            js("({FirstName: 1n, LastName: Symbol(), Segment: () => 1})"),
+        );
+        let _ = payrules::wasm::validate("Nope".into(), js("({})"));
+        let _ =
+            payrules::wasm::server_error("OnceOffPaymentRequest".into(), js("({errors: [{}]})"));
+    }
+    check_once_off("{}", "");
+    check_once_off(
+        "{CurrenciesId: '0'}",
+        r#"{"field":"CurrenciesId","code":"GreaterThan","message":"'Currencies Id' must be greater than '0'."}"#,
+    );
+}

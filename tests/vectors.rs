@@ -1,0 +1,125 @@
+//! The parity vectors (`tests/vectors/*.json`): every case natively and, on wasm32, through the JS API too, asserting the exact result and server body.
+//!
+//! Compiled for both targets: `cargo test` runs it natively; under wasm-bindgen-test it runs
+//! in Node and in headless Chromium, where each case goes through the JSON path (the same code
+//! as the server) and through `validate` / `serverError` on the `JSON.parse`d object.
+
+use payrules::DtoName;
+use serde_json::Value;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// What one runtime produced for a case: the result and the server body, as JSON text.
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    result: String,
+    body: String,
+}
+
+fn native(dto: DtoName, text: &str) -> Outcome {
+    let result = payrules::validate_json(dto, text.as_bytes());
+    let body = payrules::server_body(dto, &result.errors);
+    Outcome {
+        result: json(&result),
+        body: json(&body),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js(dto: DtoName, text: &str) -> Outcome {
+    use wasm_bindgen::JsValue;
+    let stringify = |v: &JsValue| {
+        js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    };
+    let input = js_sys::JSON::parse(text)
+        .unwrap_or_else(|e| panic!("vector input is not valid JSON: {e:?}"));
+    let name = JsValue::from_str(dto.as_str());
+    let result = payrules::wasm::validate(name.clone(), input)
+        .unwrap_or_else(|e| panic!("validate threw: {:?}", JsValue::from(e)));
+    let body = payrules::wasm::server_error(name, result.clone())
+        .unwrap_or_else(|e| panic!("serverError threw: {:?}", JsValue::from(e)));
+    Outcome {
+        result: stringify(&result),
+        body: stringify(&body),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| panic!("serializes: {e}"))
+}
+
+/// Runs every case of one vector file; fails listing each case that differs.
+#[track_caller]
+fn check(file: &str) -> usize {
+    let file: Value =
+        serde_json::from_str(file).unwrap_or_else(|e| panic!("vector file is JSON: {e}"));
+    let dto: DtoName = file["dto"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let cases = file["cases"]
+        .as_array()
+        .unwrap_or_else(|| panic!("`cases` is an array"));
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let text = match (case.get("input"), case.get("input_text")) {
+            (Some(input), None) => json(input),
+            (None, Some(Value::String(text))) => text.clone(),
+            _ => panic!("case {name:?} needs exactly one of `input` and `input_text`"),
+        };
+        let expected = Outcome {
+            result: json(&case["expected"]),
+            body: json(&case["body"]),
+        };
+        let runs = [
+            ("native", native(dto, &text)),
+            #[cfg(target_arch = "wasm32")]
+            ("js", js(dto, &text)),
+        ];
+        for (runtime, got) in runs {
+            if got != expected {
+                failures.push(format!(
+                    "{dto} / {name} ({runtime})\n  input:    {text}\n  expected: {}\n            {}\n  got:      {}\n            {}",
+                    expected.result, expected.body, got.result, got.body
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    cases.len()
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn once_off_payment() {
+    assert!(check(include_str!("vectors/once_off_payment.json")) >= 30);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn create_payment() {
+    assert!(check(include_str!("vectors/create_payment.json")) >= 30);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn record_payment() {
+    assert!(check(include_str!("vectors/record_payment.json")) >= 30);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn finance_payment_log() {
+    assert!(check(include_str!("vectors/finance_payment_log.json")) >= 30);
+}
