@@ -1,13 +1,13 @@
-//! The native reader: JSON bytes into [`Slots`], streaming, without building a `serde_json::Value`.
+//! The native reader: JSON bytes into [`Slots`], streaming, accepting exactly what `JSON.parse` accepts.
 //!
 //! Only the values of keys that name a field are kept, one level deep (a map field's entries);
-//! everything else is skipped as it is parsed. Numbers are read as the nearest double, exactly
-//! as JavaScript's `JSON.parse` reads them.
+//! everything else is checked for well-formedness and skipped without recursion, so any depth
+//! of nesting is fine (as in `JSON.parse`, and unlike a recursive parser's depth limit).
+//! Numbers are read as the nearest double, as `JSON.parse` reads them. A `\u` escape of a lone
+//! surrogate becomes U+FFFD, exactly what a JS string with that surrogate becomes when it
+//! crosses into wasm, so both runtimes see the same text and the same UTF-16 lengths.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::bind::Slots;
 use crate::dto::Field;
@@ -18,163 +18,412 @@ pub(crate) fn bind<'a>(
     bytes: &'a [u8],
     fields: &'static [Field],
 ) -> Result<Slots<'a>, RequestError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let outcome = deserializer.deserialize_any(Request {
-        slots: Slots::new(fields),
-    });
-    match (outcome, deserializer.end()) {
-        (Ok(Some(slots)), Ok(())) => Ok(slots),
-        (Ok(None), Ok(())) => Err(RequestError::NotAnObject),
-        _ => Err(RequestError::MalformedJson),
+    let text = std::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
+    let mut reader = Reader { text, at: 0 };
+    let slots = reader.request(fields).ok_or(RequestError::MalformedJson)?;
+    reader.skip_whitespace();
+    if reader.at != text.len() {
+        return Err(RequestError::MalformedJson);
     }
+    slots.ok_or(RequestError::NotAnObject)
 }
 
-/// The top-level value: `Some(slots)` for an object, `None` for any other (well-formed) value.
-struct Request<'a> {
-    slots: Slots<'a>,
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-impl<'de> Visitor<'de> for Request<'de> {
-    type Value = Option<Slots<'de>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
+/// `None` everywhere below means "not well-formed JSON".
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
     }
 
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-        while let Some(Key(key)) = map.next_key()? {
-            match self.slots.field_index(&key) {
-                Some(index) => {
-                    let value = map.next_value_seed(Depth::Field)?;
-                    self.slots.offer(index, key, value);
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
         }
-        Ok(Some(self.slots))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_whitespace();
+        let hit = self.peek() == Some(byte);
+        self.at += usize::from(hit);
+        hit
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.eat(byte).then_some(())
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
 
-/// An object key, borrowed from the input when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+    fn literal(&mut self, word: &str) -> Option<()> {
+        let rest = self.text.get(self.at..)?;
+        rest.starts_with(word).then(|| self.at += word.len())
+    }
 
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor).map(Key)
+    /// The top-level value: `Some(Some(slots))` for an object, `Some(None)` for another value.
+    fn request(&mut self, fields: &'static [Field]) -> Option<Option<Slots<'a>>> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'{') {
+            self.skip_value()?;
+            return Some(None);
+        }
+        let mut slots = Slots::new(fields);
+        self.object_entries(|reader, key| {
+            match slots.field_index(&key) {
+                Some(index) => {
+                    let value = reader.value(true)?;
+                    slots.offer(index, key, value);
+                }
+                None => reader.skip_value()?,
+            }
+            Some(())
+        })?;
+        Some(Some(slots))
     }
-}
 
-struct TextVisitor;
+    /// Reads `{ "key": value, … }`, calling `entry` after each key to read its value.
+    fn object_entries(
+        &mut self,
+        mut entry: impl FnMut(&mut Self, Cow<'a, str>) -> Option<()>,
+    ) -> Option<()> {
+        self.expect(b'{')?;
+        if self.eat(b'}') {
+            return Some(());
+        }
+        loop {
+            self.skip_whitespace();
+            let key = self.string()?;
+            self.expect(b':')?;
+            entry(self, key)?;
+            if self.eat(b'}') {
+                return Some(());
+            }
+            self.expect(b',')?;
+        }
+    }
 
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// How deep a value sits: a field's value keeps its object entries; anything deeper is skipped.
-#[derive(Clone, Copy)]
-enum Depth {
-    Field,
-    Nested,
-}
-
-impl<'de> DeserializeSeed<'de> for Depth {
-    type Value = Input<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Input<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Depth {
-    type Value = Input<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Input<'de>, E> {
-        Ok(Input::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Input<'de>, E> {
-        Ok(Input::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Input<'de>, E> {
-        Ok(Input::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Input<'de>, E> {
-        Ok(Input::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Input<'de>, E> {
-        Ok(Input::Number(v))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Input<'de>, E> {
-        Ok(Input::Text(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Input<'de>, E> {
-        Ok(Input::Text(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Input<'de>, E> {
-        Ok(Input::Text(Cow::Owned(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input<'de>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Input::Array)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'de>, A::Error> {
-        let mut entries: Vec<(Cow<'de, str>, Input<'de>)> = Vec::new();
-        while let Some(Key(key)) = map.next_key()? {
-            match self {
-                Depth::Field => {
-                    let value = map.next_value_seed(Depth::Nested)?;
+    /// A value; `entries` keeps an object's entries (one level, for map fields).
+    fn value(&mut self, entries: bool) -> Option<Input<'a>> {
+        self.skip_whitespace();
+        Some(match self.peek()? {
+            b'"' => Input::Text(self.string()?),
+            b'{' if entries => {
+                let mut list: Vec<(Cow<'a, str>, Input<'a>)> = Vec::new();
+                self.object_entries(|reader, key| {
+                    let value = reader.value(false)?;
                     // A repeated key keeps its first place and takes the later value, as in JS.
-                    match entries.iter_mut().find(|(k, _)| *k == key) {
+                    match list.iter_mut().find(|(k, _)| *k == key) {
                         Some(entry) => entry.1 = value,
-                        None => entries.push((key, value)),
+                        None => list.push((key, value)),
+                    }
+                    Some(())
+                })?;
+                Input::Object(list)
+            }
+            b'{' => {
+                self.skip_value()?;
+                Input::Object(Vec::new())
+            }
+            b'[' => {
+                self.skip_value()?;
+                Input::Array
+            }
+            b't' => self.literal("true").map(|()| Input::Bool(true))?,
+            b'f' => self.literal("false").map(|()| Input::Bool(false))?,
+            b'n' => self.literal("null").map(|()| Input::Null)?,
+            _ => Input::Number(self.number()?),
+        })
+    }
+
+    /// Skips one well-formed value of any depth, iteratively.
+    fn skip_value(&mut self) -> Option<()> {
+        // Open brackets, innermost last: `true` for an object (whose entries need keys).
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            self.skip_whitespace();
+            match self.peek()? {
+                b'{' => {
+                    self.at += 1;
+                    if !self.eat(b'}') {
+                        open.push(true);
+                        self.skip_whitespace();
+                        self.string()?;
+                        self.expect(b':')?;
+                        continue;
                     }
                 }
-                Depth::Nested => {
-                    map.next_value::<IgnoredAny>()?;
+                b'[' => {
+                    self.at += 1;
+                    if !self.eat(b']') {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                b'"' => {
+                    self.string()?;
+                }
+                b't' => self.literal("true")?,
+                b'f' => self.literal("false")?,
+                b'n' => self.literal("null")?,
+                _ => {
+                    self.number()?;
+                }
+            }
+            // A value is complete: close what it completes, or move to the next entry.
+            loop {
+                let Some(&in_object) = open.last() else {
+                    return Some(());
+                };
+                if self.eat(b',') {
+                    if in_object {
+                        self.skip_whitespace();
+                        self.string()?;
+                        self.expect(b':')?;
+                    }
+                    break;
+                }
+                self.expect(if in_object { b'}' } else { b']' })?;
+                open.pop();
+            }
+        }
+    }
+
+    /// A JSON number, as the nearest double (`1e400` is Infinity, as in `JSON.parse`).
+    fn number(&mut self) -> Option<f64> {
+        let start = self.at;
+        let digits = |reader: &mut Self| {
+            let from = reader.at;
+            while reader.peek().is_some_and(|b| b.is_ascii_digit()) {
+                reader.at += 1;
+            }
+            reader.at > from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => {
+                digits(self);
+            }
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        // The grammar above is a subset of Rust's float syntax; `parse` rounds to nearest.
+        self.text.get(start..self.at)?.parse().ok()
+    }
+
+    /// A JSON string, borrowed when it has no escapes.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.at += 1;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        loop {
+            match *bytes.get(self.at)? {
+                b'"' => {
+                    let text = self.text.get(start..self.at)?;
+                    self.at += 1;
+                    return Some(Cow::Borrowed(text));
+                }
+                b'\\' => break,
+                0x00..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.at)?);
+        loop {
+            let rest = self.text.get(self.at..)?;
+            let run = rest.find(['"', '\\']).unwrap_or(rest.len());
+            let plain = rest.get(..run)?;
+            if plain.bytes().any(|b| b < 0x20) {
+                return None;
+            }
+            out.push_str(plain);
+            self.at += run;
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(Cow::Owned(out));
+                }
+                _ => {
+                    self.at += 1;
+                    let escaped = self.peek()?;
+                    self.at += 1;
+                    match escaped {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.unicode_escape()?),
+                        _ => return None,
+                    }
                 }
             }
         }
-        Ok(Input::Object(entries))
+    }
+
+    /// The character of a `\uXXXX` escape (after `\u`), joining a surrogate pair; a lone
+    /// surrogate becomes U+FFFD.
+    fn unicode_escape(&mut self) -> Option<char> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) && self.text.get(self.at..)?.starts_with("\\u") {
+            let save = self.at;
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return Some(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            }
+            self.at = save;
+        }
+        Some(char::from_u32(first).unwrap_or('\u{FFFD}'))
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let hex = self.text.get(self.at..self.at + 4)?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.at += 4;
+        u32::from_str_radix(hex, 16).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dto::Kind;
+
+    const FIELDS: &[Field] = &[
+        Field {
+            name: "a",
+            csharp: "A",
+            rust: "a",
+            kind: Kind::String,
+        },
+        Field {
+            name: "m",
+            csharp: "M",
+            rust: "m",
+            kind: Kind::Map,
+        },
+    ];
+
+    #[track_caller]
+    fn check(json: &str, expected: Result<Vec<Input<'_>>, RequestError>) {
+        let got = bind(json.as_bytes(), FIELDS).map(Slots::into_values);
+        assert_eq!(got, expected, "{json}");
+    }
+
+    fn text(s: &str) -> Input<'_> {
+        Input::Text(Cow::Borrowed(s))
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn reads_what_json_parse_reads() {
+        check(
+            r#" {"a": "x", "A": "y", "b": [1, {"c": []}], "m": {"k": 1e3, "k": null, "n": {"deep": 1}}} "#,
+            Ok(vec![
+                text("y"),
+                Input::Object(vec![
+                    (Cow::Borrowed("k"), Input::Null),
+                    (Cow::Borrowed("n"), Input::Object(vec![])),
+                ]),
+            ]),
+        );
+        check(
+            r#"{"a": "\ud83d\ude00 \u00e9 \ud800 \udc00x \" \\ \/ \b\f\n\r\t"}"#,
+            Ok(vec![
+                Input::Text(Cow::Owned(
+                    "😀 é \u{FFFD} \u{FFFD}x \" \\ / \u{8}\u{c}\n\r\t".into(),
+                )),
+                Input::Null,
+            ]),
+        );
+        check(
+            r#"{"a": -0.5e-3}"#,
+            Ok(vec![Input::Number(-0.0005), Input::Null]),
+        );
+        check(
+            r#"{"a": 1e400}"#,
+            Ok(vec![Input::Number(f64::INFINITY), Input::Null]),
+        );
+        check(
+            r#"{"a": 123456789012345678901234567890}"#,
+            Ok(vec![Input::Number(1.2345678901234568e29), Input::Null]),
+        );
+        check("{}", Ok(vec![Input::Null, Input::Null]));
+        let deep = format!(
+            r#"{{"a": {}1{}, "m": {{}}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        check(&deep, Ok(vec![Input::Array, Input::Object(vec![])]));
+        for other in ["null", "[1, 2]", "\"text\"", "12", "true", " [] "] {
+            check(other, Err(RequestError::NotAnObject));
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn rejects_what_json_parse_rejects() {
+        for bad in [
+            "",
+            " ",
+            "{",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "{,}",
+            "[1,]",
+            "{\"a\":01}",
+            "{\"a\":1.}",
+            "{\"a\":.5}",
+            "{\"a\":+1}",
+            "{\"a\":1e}",
+            "{\"a\":NaN}",
+            "{\"a\":'x'}",
+            "{\"a\":\"\t\"}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":\"\\u12\"}",
+            "{\"a\":tru}",
+            "{} {}",
+            "\u{feff}{}",
+            "{\"a\":1}x",
+            "{a:1}",
+            "[[[]]",
+            "{\"b\":[1 2]}",
+            "{\"b\":{\"c\" 1}}",
+            "{\"b\":{\"c\":1,}}",
+        ] {
+            check(bad, Err(RequestError::MalformedJson));
+        }
+        assert_eq!(
+            bind(b"{\"a\":\"\xff\"}", FIELDS).map(|_| ()),
+            Err(RequestError::MalformedJson)
+        );
     }
 }
