@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The main job: builds the npm package (pkg/) and validates the sample payloads through it in Node.
+# The main job: builds the npm package (pkg/) and starts the reference server with the demo page.
+# Flags pass on to the server (--port N, --addr IP, --quiet); PAYRULES_PORT / PAYRULES_ADDR too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools
 build_package
-say "validating examples/payloads.json through pkg/ (Node $(node --version))"
-node "$ROOT/examples/validate.mjs" "$@"
+say "building the reference server"
+cd "$ROOT"
+cargo build --release -p payrules-server
+say "starting the server: open the URL below (Ctrl-C stops it)"
+exec ./target/release/payrules-server --www www --pkg pkg "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints (native and wasm32), native tests, the wasm tests in Node and
-# in headless Chromium, then the built package's JS API under Node's test runner. Prints each
-# runner's test count and fails if any runner ran none.
+# in headless Chromium, the built package's JS API under Node's test runner, then the reference
+# server's routes and the differential test (native vs wasm vs HTTP). Prints each runner's test
+# count and fails if any runner ran none.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools
@@ -21,27 +22,32 @@ run() { # name, command...
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
-run clippy-native cargo clippy --all-targets -- -D warnings
-run clippy-wasm32 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+run clippy-native cargo clippy --workspace --all-targets -- -D warnings
+run clippy-wasm32 cargo clippy -p payrules --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-run native cargo test
+run native cargo test -p payrules
 COUNT[native]="$(cargo_passed "$LOGS/native.log")"
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-run wasm-node cargo test --target wasm32-unknown-unknown
+run wasm-node cargo test -p payrules --target wasm32-unknown-unknown
 COUNT[wasm-node]="$(cargo_passed "$LOGS/wasm-node.log")"
 
 run wasm-chromium env CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
-  cargo test --target wasm32-unknown-unknown
+  cargo test -p payrules --target wasm32-unknown-unknown
 COUNT[wasm-chromium]="$(cargo_passed "$LOGS/wasm-chromium.log")"
+unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 build_package
 run js-node node --test tests/js/
 COUNT[js-node]="$(grep -Eo '^# pass [0-9]+' "$LOGS/js-node.log" | awk '{print $3}')"
 
+# The reference server: every route, then the differential test (needs pkg/ for its wasm side).
+run server cargo test -p payrules-server -- --nocapture
+COUNT[server]="$(cargo_passed "$LOGS/server.log")"
+
 say "test counts per runner"
 total=0; empty=0
-for runner in native wasm-node wasm-chromium js-node; do
+for runner in native wasm-node wasm-chromium js-node server; do
   n="${COUNT[$runner]:-0}"
   printf '  %-14s %5d tests passed\n' "$runner" "$n"
   total=$((total + n))
@@ -49,5 +55,6 @@ for runner in native wasm-node wasm-chromium js-node; do
 done
 cases="$(node -e 'const fs=require("fs");let n=0;for(const f of fs.readdirSync("tests/vectors"))n+=JSON.parse(fs.readFileSync("tests/vectors/"+f)).cases.length;console.log(n)')"
 echo "  parity vectors: $cases cases, each asserted natively, in wasm (Node and Chromium) and through the JS package"
+grep -h '^differential: [0-9]* cases' "$LOGS/server.log" | sed 's/^/  /' || true
 [ "$empty" = 0 ] || exit 1
 echo "$total passed, 0 failed"

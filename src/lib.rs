@@ -5,6 +5,7 @@
 mod bind;
 mod body;
 mod dto;
+mod form;
 mod input;
 mod json;
 mod messages;
@@ -14,6 +15,8 @@ pub mod rules;
 mod types;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+use std::borrow::Cow;
 
 use validator::{Validate, ValidationError, ValidationErrorsKind};
 
@@ -41,6 +44,24 @@ pub fn parse<D: Dto>(bytes: &[u8]) -> Result<D, Report> {
 /// Validates JSON `bytes` against the DTO named `dto`.
 pub fn validate_json(dto: DtoName, bytes: &[u8]) -> ValidationResult {
     judge_named(dto, json::bind(bytes, dto.fields()))
+}
+
+/// Parses form fields (an urlencoded or multipart body, decoded into name/value pairs) into the
+/// typed DTO: every value is text, and an empty value is no value.
+pub fn parse_form<'a, D, I>(pairs: I) -> Result<D, Report>
+where
+    D: Dto,
+    I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+{
+    judge::<D>(Ok(form::bind(pairs, D::FIELDS))).map(D::own)
+}
+
+/// Validates form fields against the DTO named `dto` (see [`parse_form`]).
+pub fn validate_form<'a, I>(dto: DtoName, pairs: I) -> ValidationResult
+where
+    I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+{
+    judge_named(dto, Ok(form::bind(pairs, dto.fields())))
 }
 
 /// Runs the rules of an already-typed DTO (built in Rust, not bound from input) and words

@@ -123,3 +123,57 @@ fn record_payment() {
 fn finance_payment_log() {
     assert!(check(include_str!("vectors/finance_payment_log.json")) >= 30);
 }
+
+/// Form mode: values are text, an empty value is no value (so a blank required string fails).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn form_fields_bind_as_text_and_empty_means_no_value() {
+    use std::borrow::Cow;
+    let form = |pairs: &[(&'static str, &'static str)]| {
+        let pairs = pairs
+            .iter()
+            .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v)));
+        json(&payrules::validate_form(
+            DtoName::RecordPaymentBindingModel,
+            pairs,
+        ))
+    };
+    let valid = [
+        ("accountCode", "HSMM1113"),
+        ("contractId", "2"),
+        ("paymentValue", "4.1"),
+        ("paymentSuccessful", "True"),
+        ("upfrontPayment", "False"),
+        ("LoyaltyPointsToUse", "1"),
+    ];
+    assert_eq!(form(&valid), r#"{"valid":true,"errors":[]}"#);
+    assert_eq!(
+        form(&[
+            ("accountcode", ""),
+            ("contractId", ""),
+            ("paymentValue", "4.125"),
+            ("paymentSuccessful", "yes"),
+            ("paymentRef", "")
+        ]),
+        concat!(
+            r#"{"valid":false,"errors":[{"field":"accountCode","code":"Required","message":"The accountCode field is required."},"#,
+            r#"{"field":"contractId","code":"Required","message":"The contractId field is required."},"#,
+            r#"{"field":"paymentValue","code":"Precision","message":"The field paymentValue must be a number with at most 16 integer digits and 2 decimals."},"#,
+            r#"{"field":"paymentSuccessful","code":"TypeMismatch","message":"The field paymentSuccessful must be true or false."}]}"#
+        )
+    );
+    let parsed: payrules::RecordPaymentBindingModel = payrules::parse_form(
+        valid
+            .iter()
+            .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v))),
+    )
+    .unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(
+        (
+            parsed.contract_id,
+            parsed.payment_successful,
+            parsed.upfront_payment
+        ),
+        (Some(2), Some(true), Some(false))
+    );
+}

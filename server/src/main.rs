@@ -1,0 +1,116 @@
+//! `payrules-server`: serves the four payment APIs and the demo on 127.0.0.1:8080 (flags and env to change it).
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use payrules_server::{router, Config};
+
+const USAGE: &str =
+    "usage: payrules-server [--addr IP] [--port N] [--www DIR] [--pkg DIR] [--quiet]
+  --addr IP   address to listen on (env PAYRULES_ADDR; default 127.0.0.1)
+  --port N    port to listen on (env PAYRULES_PORT; default 8080; 0 picks a free one)
+  --www DIR   the demo page's folder (default www)
+  --pkg DIR   the built npm package (default pkg)
+  --quiet     no request log";
+
+fn main() -> ExitCode {
+    let options = match Options::parse(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("payrules-server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Options {
+    addr: SocketAddr,
+    config: Config,
+}
+
+impl Options {
+    fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+        let mut ip: IpAddr = env_or("PAYRULES_ADDR", "127.0.0.1")
+            .parse()
+            .map_err(|e| format!("PAYRULES_ADDR: {e}"))?;
+        let mut port: u16 = env_or("PAYRULES_PORT", "8080")
+            .parse()
+            .map_err(|e| format!("PAYRULES_PORT: {e}"))?;
+        let mut config = Config {
+            www: PathBuf::from("www"),
+            pkg: PathBuf::from("pkg"),
+            log_requests: true,
+        };
+        while let Some(flag) = args.next() {
+            let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--addr" => ip = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
+                "--port" => port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
+                "--www" => config.www = PathBuf::from(value()?),
+                "--pkg" => config.pkg = PathBuf::from(value()?),
+                "--quiet" => config.log_requests = false,
+                "-h" | "--help" => {
+                    return Err("payrules-server: the payrules reference server".to_owned())
+                }
+                other => return Err(format!("unknown argument {other:?}")),
+            }
+        }
+        Ok(Options {
+            addr: SocketAddr::new(ip, port),
+            config,
+        })
+    }
+}
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_owned())
+}
+
+async fn serve(options: Options) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(options.addr).await?;
+    let addr = listener.local_addr()?;
+    println!(
+        "payrules-server listening on http://{addr}/ (www: {}, pkg: {})",
+        options.config.www.display(),
+        options.config.pkg.display()
+    );
+    axum::serve(listener, router(&options.config))
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    println!("payrules-server stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.
+async fn shutdown() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+}

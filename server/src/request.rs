@@ -1,0 +1,79 @@
+//! Reading a request body by its content type (JSON, urlencoded, multipart) within the size limit.
+
+use std::convert::Infallible;
+
+use axum::body::{to_bytes, Bytes};
+use axum::extract::Request;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::{Api, BODY_LIMIT};
+
+/// Answers one API request.
+pub(crate) async fn handle(api: Api, request: Request) -> Response {
+    let content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let Ok(body) = to_bytes(request.into_body(), BODY_LIMIT).await else {
+        let message = format!("The request body is larger than {BODY_LIMIT} bytes.");
+        return api.request_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "RequestEntityTooLarge",
+            &message,
+        );
+    };
+    match media_type.as_str() {
+        "application/json" | "text/json" => api.answer_json(&body),
+        "application/x-www-form-urlencoded" if api.accepts_forms() => {
+            api.answer_form(form_urlencoded::parse(&body).into_owned().collect())
+        }
+        "multipart/form-data" if api.accepts_forms() => {
+            match multipart_fields(&content_type, body).await {
+                Some(pairs) => api.answer_form(pairs),
+                None => api.request_error(
+                    StatusCode::BAD_REQUEST,
+                    "InvalidRequest",
+                    "The multipart/form-data body is malformed.",
+                ),
+            }
+        }
+        _ => {
+            let accepted = if api.accepts_forms() {
+                "application/json, text/json, multipart/form-data or application/x-www-form-urlencoded"
+            } else {
+                "application/json"
+            };
+            let shown: String = media_type.chars().take(100).collect();
+            let message = format!("The content type '{shown}' is not supported; send {accepted}.");
+            api.request_error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UnsupportedMediaType",
+                &message,
+            )
+        }
+    }
+}
+
+/// The text fields of a multipart body, in order; `None` if it is malformed.
+async fn multipart_fields(content_type: &str, body: Bytes) -> Option<Vec<(String, String)>> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures_util::stream::once(async move { Ok::<Bytes, Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut pairs = Vec::new();
+    while let Some(field) = multipart.next_field().await.ok()? {
+        let name = field.name().unwrap_or("").to_owned();
+        let value = field.text().await.ok()?;
+        pairs.push((name, value));
+    }
+    Some(pairs)
+}
