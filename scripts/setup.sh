@@ -53,6 +53,14 @@ need_browser() {
   fi
 }
 
+# The JS tests' own dependencies (tests/js/package-lock.json: @servicestack/client, playwright-core).
+need_js_deps() {
+  if [ ! -d "$ROOT/tests/js/node_modules" ] || [ "$ROOT/tests/js/package-lock.json" -nt "$ROOT/tests/js/node_modules" ]; then
+    say "installing the JS tests' dependencies (npm ci)"
+    (cd "$ROOT/tests/js" && npm ci --no-audit --no-fund && touch node_modules)
+  fi
+}
+
 # Builds the npm package into pkg/ (wasm-pack, release, ES module for browsers and Node).
 build_package() {
   say "building the npm package into pkg/"

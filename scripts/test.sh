@@ -7,6 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools
 need_browser
+need_js_deps
 cd "$ROOT"
 LOGS="$(mktemp -d)"
 declare -A COUNT

@@ -66,6 +66,11 @@ impl<'a> Slots<'a> {
         }
     }
 
+    /// Sets field `index` to `value` whatever keys were offered (a field edited in a form).
+    pub(crate) fn set(&mut self, index: usize, value: Input<'a>) {
+        set(&mut self.values, index, value);
+    }
+
     pub(crate) fn into_values(self) -> Vec<Input<'a>> {
         self.values
     }

@@ -1,29 +1,53 @@
-//! The form reader: name/value pairs (urlencoded or multipart bodies, `FormData`) into [`Slots`].
+//! The form reader: form entries (urlencoded or multipart bodies, `FormData`, a form's controls) into [`Slots`].
 //!
-//! Form mode differs from JSON in one rule: every value is text, and an empty value is no value
-//! for every field type, as the HTML `required` attribute sees it.
+//! Form mode differs from JSON in two rules: every value is text, and an empty value is no
+//! value for every field type, as the HTML `required` attribute sees it. A checkbox control
+//! gives a bool field its checked state (an unchecked checkbox is `false`).
 
 use std::borrow::Cow;
 
 use crate::bind::Slots;
-use crate::dto::Field;
+use crate::dto::{Field, Kind};
 use crate::input::Input;
 
-/// Binds form `pairs` to `fields`; a repeated name binds its last value.
-pub(crate) fn bind<'a, I>(pairs: I, fields: &'static [Field]) -> Slots<'a>
+/// One form entry's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormValue<'a> {
+    Text(Cow<'a, str>),
+    /// A checkbox control of that name, checked or not (its text, if checked, is a separate entry).
+    Checkbox(bool),
+    /// A file: never a valid value of any field.
+    File,
+}
+
+/// Binds form `entries` to `fields`; a repeated name binds its last value.
+pub(crate) fn bind<'a, I>(entries: I, fields: &'static [Field]) -> Slots<'a>
 where
-    I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+    I: IntoIterator<Item = (Cow<'a, str>, FormValue<'a>)>,
 {
     let mut slots = Slots::new(fields);
-    for (name, value) in pairs {
-        if let Some(index) = slots.field_index(&name) {
-            let value = if value.is_empty() {
-                Input::Null
-            } else {
-                Input::Text(value)
-            };
-            slots.offer(index, name, value);
-        }
+    for (name, value) in entries {
+        let Some(index) = slots.field_index(&name) else {
+            continue;
+        };
+        let is_bool = fields.get(index).is_some_and(|f| f.kind == Kind::Bool);
+        let input = match value {
+            FormValue::Text(text) if text.is_empty() => Input::Null,
+            FormValue::Text(text) => Input::Text(text),
+            FormValue::Checkbox(checked) if is_bool => Input::Bool(checked),
+            FormValue::Checkbox(_) => continue,
+            FormValue::File => Input::Unsupported,
+        };
+        slots.offer(index, name, input);
     }
     slots
+}
+
+/// Form entries from name/value text pairs.
+pub(crate) fn text_entries<'a>(
+    pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+) -> impl Iterator<Item = (Cow<'a, str>, FormValue<'a>)> {
+    pairs
+        .into_iter()
+        .map(|(name, value)| (name, FormValue::Text(value)))
 }

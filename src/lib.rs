@@ -4,6 +4,7 @@
 
 mod bind;
 mod body;
+mod describe;
 mod dto;
 mod form;
 mod input;
@@ -24,10 +25,12 @@ pub use body::{
     server_body, ModelState, ResponseError, ResponseStatus, ServerBody, ServiceStackBody,
     WebApiBody,
 };
+pub use describe::{describe, FieldDescription, HtmlAttributes};
 pub use dto::{
     CreatePaymentRequest, Dto, DtoName, Field, FinancePaymentLogRequest, Framework, Kind,
     OnceOffPaymentRequest, RecordPaymentBindingModel, UnknownDto,
 };
+pub use form::FormValue;
 pub use messages::split_pascal_case;
 pub use number::js_number_text;
 pub use report::{FieldError, Report, ValidationResult};
@@ -53,7 +56,7 @@ where
     D: Dto,
     I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
 {
-    judge::<D>(Ok(form::bind(pairs, D::FIELDS))).map(D::own)
+    judge::<D>(Ok(form::bind(form::text_entries(pairs), D::FIELDS))).map(D::own)
 }
 
 /// Validates form fields against the DTO named `dto` (see [`parse_form`]).
@@ -61,7 +64,7 @@ pub fn validate_form<'a, I>(dto: DtoName, pairs: I) -> ValidationResult
 where
     I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
 {
-    judge_named(dto, Ok(form::bind(pairs, dto.fields())))
+    judge_named(dto, Ok(form::bind(form::text_entries(pairs), dto.fields())))
 }
 
 /// Runs the rules of an already-typed DTO (built in Rust, not bound from input) and words

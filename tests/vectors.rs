@@ -130,13 +130,31 @@ fn finance_payment_log() {
 fn form_fields_bind_as_text_and_empty_means_no_value() {
     use std::borrow::Cow;
     let form = |pairs: &[(&'static str, &'static str)]| {
-        let pairs = pairs
+        let borrowed = pairs
             .iter()
             .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v)));
-        json(&payrules::validate_form(
+        let native = json(&payrules::validate_form(
             DtoName::RecordPaymentBindingModel,
-            pairs,
-        ))
+            borrowed,
+        ));
+        // In wasm, the same pairs through the JS API's `validateForm(URLSearchParams)` agree.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let result = payrules::wasm::validate_form(
+                "RecordPaymentBindingModel".into(),
+                web_params(pairs),
+            )
+            .unwrap_or_else(|e| panic!("{:?}", wasm_bindgen::JsValue::from(e)));
+            let js = js_sys::JSON::stringify(&result)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            assert_eq!(
+                js, native,
+                "validateForm agrees with the native form binding"
+            );
+        }
+        native
     };
     let valid = [
         ("accountCode", "HSMM1113"),
@@ -176,4 +194,18 @@ fn form_fields_bind_as_text_and_empty_means_no_value() {
         ),
         (Some(2), Some(true), Some(false))
     );
+}
+
+/// `new URLSearchParams(pairs)` in JS.
+#[cfg(target_arch = "wasm32")]
+fn web_params(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
+    let list = js_sys::Array::new();
+    for (k, v) in pairs {
+        list.push(&js_sys::Array::of2(&(*k).into(), &(*v).into()));
+    }
+    let constructor =
+        js_sys::Function::new_with_args("pairs", "return new URLSearchParams(pairs);");
+    constructor
+        .call1(&wasm_bindgen::JsValue::NULL, &list)
+        .unwrap_or_else(|e| panic!("{e:?}"))
 }

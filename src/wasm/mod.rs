@@ -1,4 +1,4 @@
-//! The WebAssembly boundary: the JS API (`validate`, `serverError`, `dtoNames`); it only converts data.
+//! The WebAssembly boundary: the JS API (`validate`, `serverError`, `dtoNames`, `validateForm`, `validateField`, `describe`); it only converts data.
 //!
 //! Every decision is made by the same Rust code the native server runs; this module reads JS
 //! values into [`Slots`](crate::bind::Slots) (`read.rs`, with `reader.js`'s one-pass copy) and
@@ -10,9 +10,10 @@ mod read;
 
 use wasm_bindgen::prelude::*;
 
+use crate::bind::Slots;
 use crate::dto::DtoName;
-use crate::input::RequestError;
-use crate::report::FieldError;
+use crate::input::{Input, RequestError};
+use crate::report::{FieldError, ValidationResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -55,6 +56,50 @@ export function serverError<D extends DtoName>(dto: D, result: ValidationResult)
 
 /** The names of the four DTOs. */
 export function dtoNames(): DtoName[];
+
+/** What `validateForm` reads. */
+export type FormInput = HTMLFormElement | FormData | URLSearchParams;
+
+/**
+ * Validates a form in form mode: every value is text, an empty value is no value, and an
+ * unchecked checkbox is `false` for a bool field. Anything that is not a form is a request error.
+ * @throws Error if `dto` is unknown.
+ */
+export function validateForm(dto: DtoName, form: FormInput): ValidationResult;
+
+/**
+ * The errors `validate` (or, with a form as `context`, `validateForm`) gives `field` when it
+ * holds `value` and the rest of the request is `context`: for on-blur and on-input feedback.
+ * Cross-field rules (gstAmount <= amount) read the other fields from `context`.
+ * @throws Error if `dto` is unknown or `field` names none of its fields (the message lists them).
+ */
+export function validateField(dto: DtoName, field: string, value: unknown, context?: FormInput | Record<string, unknown>): ValidationResult;
+
+/** The attributes of a form control that agree with the rules. */
+export interface HtmlAttributes {
+  type: "text" | "checkbox" | "date";
+  required?: true;
+  maxlength?: number;
+  inputmode?: "email" | "url" | "numeric" | "decimal";
+}
+
+/** One field's rules, as a form needs them. `html` is null for a map, which no single control holds. */
+export interface FieldDescription {
+  name: string;
+  label: string;
+  type: "string" | "int32" | "money" | "bool" | "datetime" | "map";
+  required: boolean;
+  maxLength?: number;
+  min?: number;
+  exclusiveMin?: number;
+  max?: number;
+  step?: number;
+  format?: "email" | "url" | "date";
+  html: HtmlAttributes | null;
+}
+
+/** The fields of `dto` in field order, with their rules and HTML constraint attributes. */
+export function describe(dto: DtoName): FieldDescription[];
 "#;
 
 /// Validates any JS value against the rules of the DTO named `dto`.
@@ -67,7 +112,10 @@ pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
         .map_or(Err(RequestError::UnreadableObject), |copy| {
             copy.bind(dto.fields())
         });
-    let result = crate::judge_named(dto, slots);
+    result_to_js(crate::judge_named(dto, slots))
+}
+
+fn result_to_js(result: ValidationResult) -> Result<JsValue, JsError> {
     if result.valid {
         return Ok(read::valid_result());
     }
@@ -84,6 +132,74 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
         Some(body) => to_js(&body),
         None => Ok(JsValue::NULL),
     }
+}
+
+/// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
+#[wasm_bindgen(js_name = validateForm, skip_typescript)]
+pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
+    let dto = dto_name(&dto)?;
+    let copy = read::Copy::of_form(&form);
+    let slots = copy
+        .as_ref()
+        .map_or(Err(RequestError::UnreadableObject), |copy| {
+            copy.bind_form(dto.fields())
+        });
+    result_to_js(crate::judge_named(dto, slots))
+}
+
+/// The errors of one field holding `value`, with the rest of the request from `context`.
+#[wasm_bindgen(js_name = validateField, skip_typescript)]
+pub fn validate_field(
+    dto: JsValue,
+    field: JsValue,
+    value: JsValue,
+    context: JsValue,
+) -> Result<JsValue, JsError> {
+    let dto = dto_name(&dto)?;
+    let fields = dto.fields();
+    let name = field.as_string().unwrap_or_default();
+    let Some(index) = fields
+        .iter()
+        .position(|f| f.name.eq_ignore_ascii_case(&name))
+    else {
+        let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        return Err(JsError::new(&format!(
+            "unknown field {name:?} of {dto}; its fields: {}",
+            known.join(", ")
+        )));
+    };
+    let form = read::Copy::of_form(&context).filter(read::Copy::is_form);
+    let object = match &form {
+        None if !context.is_undefined() && !context.is_null() => read::Copy::of(&context),
+        _ => None,
+    };
+    let mut slots = match (&form, &object) {
+        (Some(form), _) => form
+            .bind_form(fields)
+            .unwrap_or_else(|_| Slots::new(fields)),
+        (None, Some(object)) => object.bind(fields).unwrap_or_else(|_| Slots::new(fields)),
+        (None, None) => Slots::new(fields),
+    };
+    let value_copy = read::Copy::of_value(&value);
+    let mut input = value_copy
+        .as_ref()
+        .and_then(read::Copy::value)
+        .unwrap_or(Input::Unsupported);
+    if form.is_some() && matches!(&input, Input::Text(text) if text.is_empty()) {
+        input = Input::Null;
+    }
+    slots.set(index, input);
+    let mut result = crate::judge_named(dto, Ok(slots));
+    let canonical = fields.get(index).map_or("", |f| f.name);
+    result.errors.retain(|e| e.field == canonical);
+    result.valid = result.errors.is_empty();
+    result_to_js(result)
+}
+
+/// The fields of `dto` with their rules and HTML constraint attributes.
+#[wasm_bindgen(skip_typescript)]
+pub fn describe(dto: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::describe(dto_name(&dto)?))
 }
 
 /// The names of the four DTOs.

@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use super::Errors;
 use crate::bind::Slots;
 use crate::dto::Field;
+use crate::form::{self, FormValue};
 use crate::input::{Input, RequestError};
 use crate::report::FieldError;
 
@@ -21,6 +22,10 @@ extern "C" {
     /// Copies `value`; throws only if the copy outgrows what JS can hold.
     #[wasm_bindgen(catch, js_name = readInput)]
     fn read_input(value: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, js_name = readForm)]
+    fn read_form(value: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, js_name = readValue)]
+    fn read_value(value: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = metaLength)]
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
@@ -49,8 +54,12 @@ const OBJECT: u8 = 5;
 const ARRAY: u8 = 6;
 const UNREADABLE: u8 = 7;
 const NESTED: u8 = 8;
+const CHECKED: u8 = 9;
+const UNCHECKED: u8 = 10;
 const IS_OBJECT: u8 = 0;
 const NOT_AN_OBJECT: u8 = 1;
+const IS_FORM: u8 = 3;
+const NOT_A_FORM: u8 = 4;
 
 /// A JS request copied into wasm memory.
 pub(super) struct Copy {
@@ -59,11 +68,80 @@ pub(super) struct Copy {
 }
 
 impl Copy {
+    /// Copies a request object.
     pub(super) fn of(value: &JsValue) -> Option<Copy> {
-        let text = read_input(value).ok()?;
+        Copy::with(read_input(value))
+    }
+
+    /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
+    pub(super) fn of_form(value: &JsValue) -> Option<Copy> {
+        Copy::with(read_form(value))
+    }
+
+    /// Copies a single value.
+    pub(super) fn of_value(value: &JsValue) -> Option<Copy> {
+        Copy::with(read_value(value))
+    }
+
+    fn with(text: Result<String, JsValue>) -> Option<Copy> {
+        let text = text.ok()?;
         let mut meta = vec![0.0; meta_length()];
         copy_meta(&mut meta);
         Some(Copy { text, meta })
+    }
+
+    fn walk(&self) -> Walk<'_> {
+        Walk {
+            text: &self.text,
+            ascii: self.text.is_ascii(),
+            meta: &self.meta,
+        }
+    }
+
+    /// Whether the copy is of a form (else `bind_form` reports `NotAForm`).
+    pub(super) fn is_form(&self) -> bool {
+        self.meta
+            .first()
+            .is_some_and(|&status| status as u8 == IS_FORM)
+    }
+
+    /// The value copied by [`Copy::of_value`].
+    pub(super) fn value(&self) -> Option<Input<'_>> {
+        let mut walk = self.walk();
+        walk.triple()?;
+        let (kind, key_length, payload) = walk.triple()?;
+        walk.units(key_length)?;
+        walk.value(kind, payload, true)
+    }
+
+    /// Binds the copied form to `fields` (form mode).
+    pub(super) fn bind_form(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
+        let mut walk = self.walk();
+        let (status, count, _) = walk.triple().ok_or(RequestError::UnreadableObject)?;
+        match status {
+            IS_FORM => {}
+            NOT_A_FORM => return Err(RequestError::NotAForm),
+            _ => return Err(RequestError::UnreadableObject),
+        }
+        let mut entries = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            let (kind, name_length, payload) =
+                walk.triple().ok_or(RequestError::UnreadableObject)?;
+            let name = walk
+                .units(name_length)
+                .ok_or(RequestError::UnreadableObject)?;
+            let value = match kind {
+                STRING => FormValue::Text(Cow::Borrowed(
+                    walk.units(payload as usize)
+                        .ok_or(RequestError::UnreadableObject)?,
+                )),
+                CHECKED => FormValue::Checkbox(true),
+                UNCHECKED => FormValue::Checkbox(false),
+                _ => FormValue::File,
+            };
+            entries.push((Cow::Borrowed(name), value));
+        }
+        Ok(form::bind(entries, fields))
     }
 
     /// Binds the copied object to `fields`.

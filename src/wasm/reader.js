@@ -10,7 +10,8 @@
 // entries follow it (one level only: deeper objects are NESTED and not read).
 
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
-const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2;
+const CHECKED = 9, UNCHECKED = 10;
+const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2, IS_FORM = 3, NOT_A_FORM = 4;
 
 let meta = new Float64Array(1024);
 let length = 0;
@@ -96,6 +97,59 @@ export function readInput(value) {
   }
   push(IS_OBJECT, keys.length, 0);
   for (let i = 0; i < keys.length; i++) entry(value, keys[i], true);
+  const out = text;
+  text = "";
+  return out;
+}
+
+/** Reads one value as the entry `value` of an object. */
+export function readValue(value) {
+  return readInput({ value });
+}
+
+// The entries of a form: FormData's (text and files, in tree order), then one record per named
+// checkbox with its checked state, so Rust can read an unchecked checkbox of a bool field as false.
+function formEntries(value) {
+  if (typeof HTMLFormElement !== "undefined" && value instanceof HTMLFormElement) {
+    const entries = [...new FormData(value)];
+    for (const control of value.elements) {
+      if (control.type === "checkbox" && control.name && !control.disabled) entries.push([control.name, control.checked]);
+    }
+    return entries;
+  }
+  if ((typeof FormData !== "undefined" && value instanceof FormData) || (typeof URLSearchParams !== "undefined" && value instanceof URLSearchParams)) {
+    return [...value];
+  }
+  return null;
+}
+
+/** Reads a form (HTMLFormElement, FormData or URLSearchParams); returns the text of its names and values. */
+export function readForm(value) {
+  length = 0;
+  text = "";
+  let entries;
+  try {
+    entries = formEntries(value);
+  } catch {
+    push(UNREADABLE_OBJECT, 0, 0);
+    return text;
+  }
+  if (entries === null) {
+    push(NOT_A_FORM, 0, 0);
+    return text;
+  }
+  push(IS_FORM, entries.length, 0);
+  for (const [name, entry] of entries) {
+    text += name;
+    if (typeof entry === "string") {
+      text += entry;
+      push(STRING, name.length, entry.length);
+    } else if (typeof entry === "boolean") {
+      push(entry ? CHECKED : UNCHECKED, name.length, 0);
+    } else {
+      push(UNREADABLE, name.length, 0); // a File
+    }
+  }
   const out = text;
   text = "";
   return out;

@@ -65,3 +65,53 @@ test("the TypeScript declarations name the real types, with no `any`", () => {
   assert.match(dts, /export function serverError<D extends DtoName>\(dto: D, result: ValidationResult\): ServerErrorBody<D> \| null;/);
   assert.match(dts, /export function dtoNames\(\): DtoName\[\];/);
 });
+
+// The key binding picks for `field`: the last own key equal to it ignoring ASCII case.
+function boundKey(input, field) {
+  const ascii = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return Object.keys(input).filter((k) => ascii(k) === ascii(field)).pop();
+}
+
+test("validateField gives exactly validate's errors for the field, on every vector and field", async () => {
+  const { validateField, describe } = await import("./load.mjs");
+  let compared = 0;
+  for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json"))) {
+    const { dto, cases } = JSON.parse(readFileSync(vectorsDir + file, "utf8"));
+    for (const c of cases) {
+      const input = "input_text" in c ? JSON.parse(c.input_text) : c.input;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) continue;
+      const all = validate(dto, input).errors;
+      for (const { name } of describe(dto)) {
+        const key = boundKey(input, name);
+        const got = validateField(dto, name, key === undefined ? undefined : input[key], input);
+        const expected = all.filter((e) => e.field === name);
+        assert.deepEqual(got, { valid: expected.length === 0, errors: expected }, `${dto} ${c.name} ${name}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 5000, `${compared} field checks`);
+});
+
+test("validateForm reads FormData and URLSearchParams in form mode", async () => {
+  const { validateForm } = await import("./load.mjs");
+  const params = new URLSearchParams("accountCode=HSMM1113&contractId=2&paymentValue=4.1&paymentSuccessful=True&upfrontPayment=False&LoyaltyPointsToUse=1");
+  assert.deepEqual(validateForm("RecordPaymentBindingModel", params), { valid: true, errors: [] });
+  const form = new FormData();
+  form.append("accountCode", "");
+  form.append("contractId", " 7 ");
+  form.append("paymentValue", "12.50");
+  form.append("paymentSuccessful", "maybe");
+  form.append("message", new Blob(["a file"]), "note.txt");
+  assert.deepEqual(validateForm("RecordPaymentBindingModel", form).errors.map((e) => `${e.field} ${e.code}`), [
+    "accountCode Required", "paymentSuccessful TypeMismatch", "message TypeMismatch",
+  ]);
+  assert.deepEqual(validateForm("CreatePaymentRequest", new URLSearchParams("amount=10&gstAmount=10.01")).errors.map((e) => e.message), [
+    "'Gst Amount' must be less than or equal to '10'.",
+  ]);
+  for (const notAForm of [null, {}, "amount=1", [["amount", "1"]]]) {
+    assert.deepEqual(validateForm("CreatePaymentRequest", notAForm).errors, [
+      { field: "", code: "SerializationException", message: "The form must be an HTMLFormElement, FormData or URLSearchParams." },
+    ]);
+  }
+});
