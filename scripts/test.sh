@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints (native and wasm32), native tests, the wasm tests in Node and
 # in headless Chromium, the built package's JS API under Node's test runner, then the reference
-# server's routes and the differential test (native vs wasm vs HTTP). Prints each runner's test
-# count and fails if any runner ran none.
+# server's routes and the differential test (native vs wasm vs HTTP), then the demo's forms in
+# headless Chromium. Prints each runner's test count and fails if any runner ran none.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools
@@ -46,9 +46,15 @@ COUNT[js-node]="$(grep -Eo '^# pass [0-9]+' "$LOGS/js-node.log" | awk '{print $3
 run server cargo test -p payrules-server -- --nocapture
 COUNT[server]="$(cargo_passed "$LOGS/server.log")"
 
+# The demo's forms in headless Chromium (playwright-core), against the server; screenshots go
+# to test-output/.
+cargo build -p payrules-server
+run browser node --test tests/browser/
+COUNT[browser]="$(grep -Eo '^# pass [0-9]+' "$LOGS/browser.log" | awk '{print $3}')"
+
 say "test counts per runner"
 total=0; empty=0
-for runner in native wasm-node wasm-chromium js-node server; do
+for runner in native wasm-node wasm-chromium js-node server browser; do
   n="${COUNT[$runner]:-0}"
   printf '  %-14s %5d tests passed\n' "$runner" "$n"
   total=$((total + n))

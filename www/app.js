@@ -1,5 +1,5 @@
-// The demo's behaviour: validates the payload live with the wasm package and compares with the server's answer.
-import init, { validate, serverError, dtoNames } from "/pkg/payrules.js";
+// The demo's behaviour: builds each payment form from describe(), validates it live with the wasm package, and posts it to the reference server.
+import init, { describe, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
 
 const ROUTES = {
   OnceOffPaymentRequest: "/onceoffpayment",
@@ -7,56 +7,174 @@ const ROUTES = {
   RecordPaymentBindingModel: "/api/Payment",
   FinancePaymentLogRequest: "/Finance/Payment/Log",
 };
-const SAMPLES = {
-  OnceOffPaymentRequest: { Segment: "Retail", FirstName: "Thandi", LastName: "Mokoena", Email: "thandi@example.co.za", InvoiceNumber: "INV-2026-0042", AmountOutstanding: 1050.49, CurrenciesId: 1, ChannelsId: 3 },
-  CreatePaymentRequest: { amount: "12.50", gstAmount: 1.88, particulars: "October allowance" },
-  RecordPaymentBindingModel: { accountCode: "HSMM1113", contractId: 7, paymentRef: "4BC3FDH1KL", paymentValue: 1050.49, paymentSuccessful: true },
-  FinancePaymentLogRequest: { order_id: "A-17", amount: -12.34, email: "payer@example.com", pushed_to_gl: true },
-};
 
 await init();
-const $ = (id) => document.getElementById(id);
-const dto = $("dto"), payload = $("payload"), client = $("client"), server = $("server");
 
-for (const name of dtoNames()) {
-  const option = document.createElement("option");
-  option.value = name;
-  option.textContent = `${name} — POST ${ROUTES[name]}`;
-  dto.append(option);
+/** Creates an element; text only ever goes in through textContent. */
+function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value === true ? "" : String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-function show(panel, ok, text) {
-  panel.className = ok ? "valid" : "invalid";
-  panel.textContent = text;
+/** The value a control holds, as validateField reads it. */
+const valueOf = (input) => (input.type === "checkbox" ? input.checked : input.value);
+
+/** The JSON body for the form, in form mode: empty fields left out, checkboxes as booleans. */
+function requestBody(form) {
+  const body = {};
+  for (const [name, value] of new FormData(form)) if (value !== "") body[name] = value;
+  for (const box of form.querySelectorAll('input[type="checkbox"][name]')) body[box.name] = box.checked;
+  return JSON.stringify(body);
 }
 
-// What the browser decides: the JSON text parsed as a browser would, then validated.
-function check() {
-  let input;
-  try {
-    input = JSON.parse(payload.value);
-  } catch (e) {
-    show(client, false, `Not valid JSON: ${e.message}`);
-    return;
+function buildForm(dto) {
+  const fields = describe(dto);
+  const panel = element("section", { id: `panel-${dto}`, role: "tabpanel", "aria-labelledby": `tab-${dto}` });
+  panel.append(element("h2", {}, `${dto} — POST ${ROUTES[dto]}`));
+  const layout = element("div", { class: "layout" });
+  const form = element("form", { id: `form-${dto}`, novalidate: true, "data-dto": dto });
+  const summary = element("div", { class: "summary", id: `summary-${dto}`, tabindex: "-1", hidden: true });
+  form.append(summary);
+  const shown = new Set(); // fields whose errors are on screen: they update as you type
+  const inputs = new Map();
+
+  for (const field of fields) {
+    if (field.html === null) continue; // a map: no single control holds it (send it as JSON)
+    const id = `${dto}-${field.name}`;
+    const row = element("div", { class: field.html.type === "checkbox" ? "field check" : "field" });
+    const input = element("input", { id, name: field.name, "aria-describedby": `${id}-error`, "aria-invalid": "false", ...field.html });
+    const label = element("label", { for: id }, field.label);
+    if (field.required && field.html.type !== "checkbox") label.append(element("span", { class: "required", "aria-hidden": "true" }, " *"));
+    if (field.html.type === "checkbox") row.append(input, " ", label);
+    else row.append(label, input);
+    const hints = [];
+    if (field.maxLength !== undefined) hints.push(`at most ${field.maxLength} characters`);
+    if (field.exclusiveMin !== undefined) hints.push(`more than ${field.exclusiveMin}`);
+    else if (field.min !== undefined) hints.push(`at least ${field.min}`);
+    if (field.step === 0.01) hints.push("up to 2 decimals");
+    if (hints.length) {
+      row.append(element("p", { class: "note", id: `${id}-hint` }, hints.join(", ")));
+      input.setAttribute("aria-describedby", `${id}-error ${id}-hint`);
+    }
+    row.append(element("p", { class: "error", id: `${id}-error`, hidden: true }));
+    form.append(row);
+    inputs.set(field.name, input);
   }
-  const result = validate(dto.value, input);
-  const body = serverError(dto.value, result);
-  show(client, result.valid, result.valid ? "valid: the server will accept it" : `400 ${JSON.stringify(body, null, 2)}`);
+  const skipped = fields.filter((f) => f.html === null).map((f) => f.name);
+  if (skipped.length) form.append(element("p", { class: "note" }, `${skipped.join(", ")}: maps, sent as JSON only.`));
+
+  const skip = element("input", { type: "checkbox", id: `${dto}-skip`, class: "skip" });
+  const actions = element("div", { class: "actions" });
+  actions.append(element("button", { type: "submit" }, "Send"), skip, element("label", { for: `${dto}-skip` }, "Skip client checks (send anyway)"));
+  form.append(actions);
+
+  const side = element("div");
+  const body = element("pre", { id: `body-${dto}`, "aria-live": "polite" });
+  const answer = element("pre", { id: `answer-${dto}`, "aria-live": "polite" });
+  const compare = element("p", { id: `compare-${dto}` });
+  side.append(element("h3", {}, "The server body this form would get"), body, element("h3", {}, "The server's answer"), answer, compare);
+  layout.append(form, side);
+  panel.append(layout);
+
+  function showError(name, errors) {
+    const input = inputs.get(name);
+    const error = document.getElementById(`${input.id}-error`);
+    const messages = errors.filter((e) => e.field === name).map((e) => e.message);
+    error.textContent = messages.join(" ");
+    error.hidden = messages.length === 0;
+    input.setAttribute("aria-invalid", messages.length ? "true" : "false");
+  }
+
+  function refresh() {
+    for (const name of shown) showError(name, validateField(dto, name, valueOf(inputs.get(name)), form).errors);
+    const result = validateForm(dto, form);
+    const would = serverError(dto, result);
+    body.textContent = would === null ? "valid: 200" : `400 ${JSON.stringify(would, null, 2)}`;
+    return result;
+  }
+
+  for (const [name, input] of inputs) {
+    input.addEventListener("blur", () => {
+      shown.add(name);
+      refresh();
+    });
+    input.addEventListener("input", refresh);
+    input.addEventListener("change", refresh);
+  }
+
+  function showSummary(result) {
+    summary.replaceChildren();
+    const count = result.errors.length;
+    summary.append(element("h2", {}, `There ${count === 1 ? "is 1 problem" : `are ${count} problems`} with this form`));
+    const list = element("ul");
+    for (const error of result.errors) {
+      const item = element("li");
+      const input = inputs.get(error.field);
+      if (input) {
+        const link = element("a", { href: `#${input.id}` }, error.message);
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          input.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = error.message;
+      }
+      list.append(item);
+    }
+    summary.append(list);
+    summary.hidden = false;
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    for (const name of inputs.keys()) shown.add(name);
+    const result = refresh();
+    compare.textContent = "";
+    compare.className = "";
+    if (!result.valid) {
+      showSummary(result);
+      if (!skip.checked) {
+        answer.textContent = "";
+        const first = result.errors.map((e) => inputs.get(e.field)).find(Boolean);
+        (first ?? summary).focus();
+        return;
+      }
+    } else {
+      summary.hidden = true;
+    }
+    answer.textContent = "sending…";
+    const response = await fetch(ROUTES[dto], { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody(form) });
+    const text = await response.text();
+    let shownText = text || "(empty body)";
+    try { shownText = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: show the text */ }
+    answer.textContent = `${response.status} ${shownText}`;
+    const expected = serverError(dto, result);
+    const same = response.status === (result.valid ? 200 : 400) && (result.valid || text === JSON.stringify(expected));
+    compare.textContent = same
+      ? (result.valid ? "The server accepted it, as the client said it would." : "The server's errors are the same as the client's.")
+      : "The server's answer differs from the client's!";
+    compare.className = same ? "same" : "differ";
+  });
+
+  refresh();
+  return panel;
 }
 
-function load() {
-  payload.value = JSON.stringify(SAMPLES[dto.value], null, 2);
-  server.textContent = "";
-  check();
+const tabs = document.getElementById("tabs");
+const forms = document.getElementById("forms");
+function select(dto) {
+  for (const button of tabs.children) button.setAttribute("aria-selected", String(button.dataset.dto === dto));
+  for (const panel of forms.children) panel.hidden = panel.id !== `panel-${dto}`;
+  location.hash = dto;
 }
-
-$("send").addEventListener("click", async () => {
-  const response = await fetch(ROUTES[dto.value], { method: "POST", headers: { "Content-Type": "application/json" }, body: payload.value });
-  const text = await response.text();
-  let shown = text;
-  try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch { /* keep the text */ }
-  show(server, response.ok, `${response.status} ${shown}`);
-});
-dto.addEventListener("change", load);
-payload.addEventListener("input", check);
-load();
+for (const dto of dtoNames()) {
+  const button = element("button", { type: "button", role: "tab", id: `tab-${dto}`, "data-dto": dto, "aria-controls": `panel-${dto}` }, dto);
+  button.addEventListener("click", () => select(dto));
+  tabs.append(button);
+  forms.append(buildForm(dto));
+}
+select(dtoNames().includes(location.hash.slice(1)) ? location.hash.slice(1) : dtoNames()[0]);
+document.body.dataset.ready = "true";

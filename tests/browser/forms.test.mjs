@@ -1,0 +1,226 @@
+// The demo's four forms in Debian's headless Chromium (playwright-core): constraint attributes, live errors, summary, focus, ARIA, and the server agreeing with the client.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const { chromium } = createRequire(new URL("../js/package.json", import.meta.url))("playwright-core");
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const OUTPUT = `${ROOT}test-output`;
+
+// Per form: valid entries, invalid entries, and the errors those give, in field order.
+const FORMS = {
+  OnceOffPaymentRequest: {
+    valid: { Segment: "Retail", FirstName: "Thandi", LastName: "Mokoena", Email: "thandi@example.co.za", InvoiceNumber: "INV-2026-0042", DebtDate: "2026-10-31", AmountOutstanding: "1050.49", CurrenciesId: "1", ChannelsId: "3", UrlToDocument: "https://example.com/invoice.pdf" },
+    invalid: { Segment: "Retail", FirstName: "Ada", Email: "ada.example.com", AmountOutstanding: "10.505", CurrenciesId: "0", ChannelsId: "x", UrlToDocument: "javascript:alert(1)" },
+    errors: [
+      ["LastName", "'Last Name' must not be empty."],
+      ["Email", "'Email' is not a valid email address."],
+      ["InvoiceNumber", "'Invoice Number' must not be empty."],
+      ["AmountOutstanding", "'Amount Outstanding' must not be more than 18 digits in total, with allowance for 2 decimals. 2 digits and 3 decimals were found."],
+      ["CurrenciesId", "'Currencies Id' must be greater than '0'."],
+      ["ChannelsId", "'Channels Id' must be a whole number between -2147483648 and 2147483647."],
+      ["UrlToDocument", "'Url To Document' must be an absolute http or https URL."],
+    ],
+    fix: ["CurrenciesId", "2"],
+  },
+  CreatePaymentRequest: {
+    valid: { organisationId: "org-1", amount: "12.50", gstAmount: "1.25", particulars: "October allowance" },
+    invalid: { amount: "10", gstAmount: "10.01", particulars: "Oct" },
+    errors: [["gstAmount", "'Gst Amount' must be less than or equal to '10'."]],
+    // Raising the amount clears the cross-field error on gstAmount as you type.
+    fix: ["amount", "20"],
+  },
+  RecordPaymentBindingModel: {
+    valid: { accountCode: "HSMM1113", contractId: "7", paymentRef: "4BC3FDH1KL", paymentValue: "1050.49", paymentSuccessful: true, message: "Successful payment!", LoyaltyPointsToUse: "10" },
+    invalid: { accountCode: "   ", contractId: "0", paymentValue: "12.345", LoyaltyPointsToUse: "-1" },
+    errors: [
+      ["accountCode", "The accountCode field is required."],
+      ["contractId", "The field contractId must be between 1 and 2147483647."],
+      ["paymentValue", "The field paymentValue must be a number with at most 16 integer digits and 2 decimals."],
+      ["LoyaltyPointsToUse", "The field LoyaltyPointsToUse must be between 0 and 2147483647."],
+    ],
+    fix: ["accountCode", "AB12"],
+  },
+  FinancePaymentLogRequest: {
+    valid: { order_id: "A-17", external_payment_id: "991", amount: "-12.34", email: "payer@example.com", pushed_to_gl: true, current_status_date: "2026-11-21" },
+    invalid: { external_payment_id: "x", amount: "1.001", email: "nope" },
+    errors: [
+      ["external_payment_id", "'external_payment_id' must be a whole number between -2147483648 and 2147483647."],
+      ["amount", "'amount' must not be more than 18 digits in total, with allowance for 2 decimals. 1 digits and 3 decimals were found."],
+      ["email", "'email' is not a valid email address."],
+    ],
+    fix: ["email", "payer@example.com"],
+  },
+};
+
+let server, browser, base;
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = spawn(`${ROOT}target/debug/payrules-server`, ["--port", "0", "--quiet", "--www", `${ROOT}www`, "--pkg", `${ROOT}pkg`], { stdio: ["ignore", "pipe", "inherit"] });
+  base = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/[^/\s]+)\//);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(dto) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  // Chromium logs every non-2xx fetch as a console error; an API's 400 answer is expected.
+  page.on("console", (m) => m.type() === "error" && !/status of 400 \(Bad Request\)/.test(m.text()) && problems.push(m.text()));
+  await page.goto(`${base}/#${dto}`);
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, problems, form: page.locator(`#form-${dto}`) };
+}
+
+/** Fills the form's controls; each text control is left (blurred) as a person would. */
+async function fill(page, dto, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const input = page.locator(`#form-${dto} [name="${name}"]`);
+    if (typeof value === "boolean") await input.setChecked(value);
+    else await input.fill(value);
+    await input.blur();
+  }
+}
+
+const errorText = (page, dto, name) => page.locator(`#${dto}-${name}-error`);
+
+for (const [dto, data] of Object.entries(FORMS)) {
+  test(`${dto}: the controls carry describe()'s constraint attributes`, async () => {
+    const { page, problems } = await open(dto);
+    const fields = await page.evaluate(async (name) => (await import("/pkg/payrules.js")).describe(name), dto);
+    let checked = 0;
+    for (const field of fields) {
+      const input = page.locator(`#form-${dto} [name="${field.name}"]`);
+      if (field.html === null) {
+        assert.equal(await input.count(), 0, `${field.name} (a map) has no control`);
+        continue;
+      }
+      const attributes = await input.evaluate((el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
+      assert.equal(attributes.type, field.html.type, field.name);
+      assert.equal("required" in attributes, field.html.required === true, `${field.name} required`);
+      assert.equal(attributes.maxlength, field.html.maxlength?.toString(), `${field.name} maxlength`);
+      assert.equal(attributes.inputmode, field.html.inputmode, `${field.name} inputmode`);
+      assert.equal(await page.locator(`label[for="${attributes.id}"]`).first().evaluate((l) => l.firstChild.textContent), field.label);
+      checked++;
+    }
+    assert.ok(checked >= 6, `${checked} controls checked`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test(`${dto}: errors on blur, live updates, summary, focus and ARIA`, async () => {
+    const { page, problems } = await open(dto);
+    await fill(page, dto, data.invalid);
+    // Errors of the fields left so far are on screen (fields never touched stay quiet until submit).
+    for (const [name, message] of data.errors) {
+      if (!(name in data.invalid)) {
+        assert.equal(await errorText(page, dto, name).isVisible(), false, `${name} untouched`);
+        continue;
+      }
+      assert.equal(await errorText(page, dto, name).textContent(), message);
+      const input = page.locator(`#form-${dto} [name="${name}"]`);
+      assert.equal(await input.getAttribute("aria-invalid"), "true");
+      assert.ok((await input.getAttribute("aria-describedby")).split(" ").includes(`${dto}-${name}-error`));
+    }
+    // The panel shows the exact body the server would answer.
+    const body = await page.locator(`#body-${dto}`).textContent();
+    const expected = await page.evaluate(async (name) => {
+      const p = await import("/pkg/payrules.js");
+      return JSON.stringify(p.serverError(name, p.validateForm(name, document.getElementById(`form-${name}`))), null, 2);
+    }, dto);
+    assert.equal(body, `400 ${expected}`);
+
+    await page.locator(`#form-${dto} button[type=submit]`).click();
+    const summary = page.locator(`#summary-${dto}`);
+    assert.equal(await summary.isVisible(), true);
+    assert.deepEqual(await summary.locator("li").allTextContents(), data.errors.map(([, message]) => message));
+    for (const [name, message] of data.errors) assert.equal(await errorText(page, dto, name).textContent(), message);
+    const first = await page.evaluate(() => document.activeElement.name);
+    assert.equal(first, data.errors[0][0], "focus moves to the first invalid field");
+    await page.screenshot({ path: `${OUTPUT}/${dto}-errors.png`, fullPage: true });
+
+    // Correcting a field clears its error as you type.
+    const [name, value] = data.fix;
+    const fixed = data.errors.find(([n]) => n === name || dto === "CreatePaymentRequest")[0];
+    await page.locator(`#form-${dto} [name="${name}"]`).fill(value);
+    assert.equal(await errorText(page, dto, fixed).isVisible(), false, `${fixed} cleared on input`);
+    assert.equal(await page.locator(`#form-${dto} [name="${fixed}"]`).getAttribute("aria-invalid"), "false");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test(`${dto}: with client checks skipped the server answers the same errors`, async () => {
+    const { page, problems } = await open(dto);
+    await fill(page, dto, data.invalid);
+    await page.locator(`#${dto}-skip`).check();
+    await page.locator(`#form-${dto} button[type=submit]`).click();
+    const compare = page.locator(`#compare-${dto}`);
+    await compare.waitFor({ state: "visible" });
+    await page.waitForFunction((id) => document.getElementById(id).textContent !== "", `compare-${dto}`);
+    assert.equal(await compare.textContent(), "The server's errors are the same as the client's.");
+    const answer = await page.locator(`#answer-${dto}`).textContent();
+    assert.ok(answer.startsWith("400 "), answer);
+    const serverMessages = (() => {
+      const body = JSON.parse(answer.slice(4));
+      return body.responseStatus ? body.responseStatus.errors.map((e) => e.message) : Object.values(body.ModelState).flat();
+    })();
+    assert.deepEqual(serverMessages, data.errors.map(([, message]) => message));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test(`${dto}: a valid form is accepted by the server`, async () => {
+    const { page, problems } = await open(dto);
+    await fill(page, dto, data.valid);
+    for (const [name] of data.errors) assert.equal(await errorText(page, dto, name).isVisible(), false, name);
+    assert.equal(await page.locator(`#body-${dto}`).textContent(), "valid: 200");
+    await page.locator(`#form-${dto} button[type=submit]`).click();
+    await page.waitForFunction((id) => document.getElementById(id).textContent !== "", `compare-${dto}`);
+    assert.equal(await page.locator(`#compare-${dto}`).textContent(), "The server accepted it, as the client said it would.");
+    assert.match(await page.locator(`#answer-${dto}`).textContent(), /^200 /);
+    assert.equal(await page.locator(`#summary-${dto}`).isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test("an unchecked checkbox is false for a bool field, so a required bool is satisfied", async () => {
+  const dto = "RecordPaymentBindingModel";
+  const { page } = await open(dto);
+  await fill(page, dto, { ...FORMS[dto].valid, paymentSuccessful: false });
+  assert.equal(await page.locator(`#body-${dto}`).textContent(), "valid: 200");
+  await page.close();
+});
+
+test("user text is shown as text, never as markup", async () => {
+  const dto = "CreatePaymentRequest";
+  const { page, problems } = await open(dto);
+  await fill(page, dto, { amount: "<img src=x onerror=alert(1)>", gstAmount: "1" });
+  await page.locator(`#${dto}-skip`).check();
+  await page.locator(`#form-${dto} button[type=submit]`).click();
+  await page.waitForFunction((id) => document.getElementById(id).textContent !== "", `compare-${dto}`);
+  assert.equal(await page.locator("img").count(), 0);
+  assert.equal(await errorText(page, dto, "amount").textContent(), "'Amount' must be a decimal number.");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
