@@ -47,13 +47,24 @@ impl<'a> Slots<'a> {
 
     /// The index of the field `key` names, if any.
     pub(crate) fn field_index(&self, key: &str) -> Option<usize> {
-        self.fields
-            .iter()
-            .position(|field| field.name.eq_ignore_ascii_case(key))
+        let first = key.as_bytes().first()?.to_ascii_lowercase();
+        self.fields.iter().position(|field| {
+            // Length and first letter rule out almost every field before the full comparison.
+            let name = field.name.as_bytes();
+            name.len() == key.len()
+                && name.first().map(u8::to_ascii_lowercase) == Some(first)
+                && field.name.eq_ignore_ascii_case(key)
+        })
     }
 
     /// Offers `value` under `key` (which names field `index`) as the field's input.
     pub(crate) fn offer(&mut self, index: usize, key: Cow<'a, str>, value: Input<'a>) {
+        if !self.keys.iter().any(|(i, _)| *i == index) {
+            // The first key of this field: it wins for now.
+            self.keys.push((index, key));
+            set(&mut self.values, index, value);
+            return;
+        }
         let winner = self.keys.iter().rposition(|(i, _)| *i == index);
         match self.keys.iter().position(|(i, k)| *i == index && *k == key) {
             // The same key again: it keeps its first position and takes the new value.
@@ -89,7 +100,7 @@ pub(crate) fn type_mismatch() -> ValidationError {
 
 /// Converts a field's input to its typed value, or to the field's one conversion error.
 pub(crate) fn convert(kind: Kind, input: Input<'_>) -> Result<Value<'_>, ValidationError> {
-    if input == Input::Null {
+    if matches!(input, Input::Null) {
         return Ok(Value::None);
     }
     match kind {

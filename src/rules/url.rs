@@ -14,7 +14,14 @@ pub fn absolute_http_url(value: &str) -> Result<(), ValidationError> {
 }
 
 fn is_absolute_http_url(value: &str) -> bool {
-    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // ASCII bytes are judged directly; only other characters need the Unicode tables.
+    let forbidden = |c: char| c.is_whitespace() || c.is_control();
+    let bad = if value.is_ascii() {
+        value.bytes().any(|b| b <= b' ' || b == 0x7f)
+    } else {
+        value.chars().any(forbidden)
+    };
+    if bad {
         return false;
     }
     let Some((scheme, rest)) = value.split_once("://") else {

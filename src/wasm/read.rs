@@ -3,9 +3,11 @@
 //! `reader.js` copies every own enumerable key and value (one level into object values) into
 //! one string and one `Float64Array`; this module walks that copy and offers each entry to
 //! [`Slots`], which decides the binding exactly as for JSON bytes. String values are borrowed
-//! from the copied text, so a request costs four boundary crossings however many fields it has.
+//! from the copied text, so a request costs four boundary crossings however many fields it has;
+//! the text arrives through `TextEncoder.encodeInto` straight into a reused wasm buffer.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -19,13 +21,17 @@ use crate::report::FieldError;
 
 #[wasm_bindgen(module = "/src/wasm/reader.js")]
 extern "C" {
-    /// Copies `value`; throws only if the copy outgrows what JS can hold.
+    /// Copies `value` in JS; returns the length of its text in UTF-16 units. Throws only if
+    /// the copy outgrows what JS can hold.
     #[wasm_bindgen(catch, js_name = readInput)]
-    fn read_input(value: &JsValue) -> Result<String, JsValue>;
+    fn read_input(value: &JsValue) -> Result<u32, JsValue>;
     #[wasm_bindgen(catch, js_name = readForm)]
-    fn read_form(value: &JsValue) -> Result<String, JsValue>;
+    fn read_form(value: &JsValue) -> Result<u32, JsValue>;
     #[wasm_bindgen(catch, js_name = readValue)]
-    fn read_value(value: &JsValue) -> Result<String, JsValue>;
+    fn read_value(value: &JsValue) -> Result<u32, JsValue>;
+    /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(out: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = metaLength)]
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
@@ -61,10 +67,23 @@ const NOT_AN_OBJECT: u8 = 1;
 const IS_FORM: u8 = 3;
 const NOT_A_FORM: u8 = 4;
 
-/// A JS request copied into wasm memory.
+/// A JS request copied into wasm memory. Its buffers are reused from call to call.
 pub(super) struct Copy {
     text: String,
     meta: Vec<f64>,
+}
+
+thread_local! {
+    /// The buffers of the last `Copy`, kept for the next one (no allocation per call).
+    static BUFFERS: RefCell<(Vec<u8>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let text = std::mem::take(&mut self.text).into_bytes();
+        let meta = std::mem::take(&mut self.meta);
+        BUFFERS.with(|buffers| *buffers.borrow_mut() = (text, meta));
+    }
 }
 
 impl Copy {
@@ -83,10 +102,19 @@ impl Copy {
         Copy::with(read_value(value))
     }
 
-    fn with(text: Result<String, JsValue>) -> Option<Copy> {
-        let text = text.ok()?;
-        let mut meta = vec![0.0; meta_length()];
+    fn with(units: Result<u32, JsValue>) -> Option<Copy> {
+        let units = units.ok()? as usize;
+        let (mut bytes, mut meta) =
+            BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
+        // UTF-8 takes at most 3 bytes per UTF-16 unit (a lone surrogate becomes U+FFFD: 3 bytes).
+        let room = units.checked_mul(3)?;
+        bytes.resize(room, 0);
+        let written = encode_text(&mut bytes) as usize;
+        bytes.truncate(written);
+        meta.clear();
+        meta.resize(meta_length(), 0.0);
         copy_meta(&mut meta);
+        let text = String::from_utf8(bytes).ok()?;
         Some(Copy { text, meta })
     }
 

@@ -16,6 +16,9 @@ const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2, IS_FORM = 3, NOT_
 let meta = new Float64Array(1024);
 let length = 0;
 let text = "";
+// The text of the last read, until `encodeText` hands it to Rust.
+let pending = "";
+const encoder = new TextEncoder();
 
 function push(kind, keyLength, payload) {
   if (length + 3 > meta.length) {
@@ -81,25 +84,37 @@ function entry(owner, key, deep) {
   }
 }
 
-/** Reads `value`; returns the text of its keys and strings. `metaLength` and `copyMeta` then give the layout. */
+/** Reads `value`; returns the length (UTF-16 units) of the text of its keys and strings, which
+ * `encodeText` then writes into wasm memory; `metaLength` and `copyMeta` give the layout. */
 export function readInput(value) {
   length = 0;
   text = "";
   if (typeof value !== "object" || value === null) {
     push(NOT_AN_OBJECT, 0, 0);
-    return text;
+    return finish();
   }
   const kind = isArray(value);
   const keys = kind === OBJECT ? keysOf(value) : null;
   if (keys === null) {
     push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
-    return text;
+    return finish();
   }
   push(IS_OBJECT, keys.length, 0);
   for (let i = 0; i < keys.length; i++) entry(value, keys[i], true);
-  const out = text;
+  return finish();
+}
+
+function finish() {
+  pending = text;
   text = "";
-  return out;
+  return pending.length;
+}
+
+/** Writes the pending text as UTF-8 into `out` (a view of wasm memory, 3 bytes per unit); returns the bytes written. */
+export function encodeText(out) {
+  const { written } = encoder.encodeInto(pending, out);
+  pending = "";
+  return written;
 }
 
 /** Reads one value as the entry `value` of an object. */
@@ -123,7 +138,7 @@ function formEntries(value) {
   return null;
 }
 
-/** Reads a form (HTMLFormElement, FormData or URLSearchParams); returns the text of its names and values. */
+/** Reads a form (HTMLFormElement, FormData or URLSearchParams), as `readInput` reads an object. */
 export function readForm(value) {
   length = 0;
   text = "";
@@ -132,11 +147,11 @@ export function readForm(value) {
     entries = formEntries(value);
   } catch {
     push(UNREADABLE_OBJECT, 0, 0);
-    return text;
+    return finish();
   }
   if (entries === null) {
     push(NOT_A_FORM, 0, 0);
-    return text;
+    return finish();
   }
   push(IS_FORM, entries.length, 0);
   for (const [name, entry] of entries) {
@@ -150,9 +165,7 @@ export function readForm(value) {
       push(UNREADABLE, name.length, 0); // a File
     }
   }
-  const out = text;
-  text = "";
-  return out;
+  return finish();
 }
 
 export function metaLength() {
