@@ -119,7 +119,21 @@ fn result_to_js(result: ValidationResult) -> Result<JsValue, JsError> {
     if result.valid {
         return Ok(read::valid_result());
     }
-    to_js(&result)
+    // Field names, codes and messages never hold NUL, so it separates them.
+    let mut text = String::with_capacity(
+        result
+            .errors
+            .iter()
+            .map(|e| e.field.len() + e.code.len() + e.message.len() + 3)
+            .sum(),
+    );
+    for error in &result.errors {
+        for part in [&error.field, &error.code, &error.message] {
+            text.push_str(part);
+            text.push('\0');
+        }
+    }
+    Ok(read::invalid_result(&text))
 }
 
 /// The 400 body for a `ValidationResult` of `dto`, or `null`.

@@ -21,14 +21,14 @@ use crate::report::FieldError;
 
 #[wasm_bindgen(module = "/src/wasm/reader.js")]
 extern "C" {
-    /// Copies `value` in JS; returns the length of its text in UTF-16 units. Throws only if
-    /// the copy outgrows what JS can hold.
-    #[wasm_bindgen(catch, js_name = readInput)]
-    fn read_input(value: &JsValue) -> Result<u32, JsValue>;
-    #[wasm_bindgen(catch, js_name = readForm)]
-    fn read_form(value: &JsValue) -> Result<u32, JsValue>;
-    #[wasm_bindgen(catch, js_name = readValue)]
-    fn read_value(value: &JsValue) -> Result<u32, JsValue>;
+    /// Copies `value` in JS; returns the length of its text in UTF-16 units, or -1 if the
+    /// copy outgrew what JS can hold. Never throws (reader.js catches), so no `catch` wrapper.
+    #[wasm_bindgen(js_name = readInput)]
+    fn read_input(value: &JsValue) -> f64;
+    #[wasm_bindgen(js_name = readForm)]
+    fn read_form(value: &JsValue) -> f64;
+    #[wasm_bindgen(js_name = readValue)]
+    fn read_value(value: &JsValue) -> f64;
     /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
     #[wasm_bindgen(js_name = encodeText)]
     fn encode_text(out: &mut [u8]) -> u32;
@@ -41,6 +41,9 @@ extern "C" {
     pub(super) fn from_json(json: &str) -> JsValue;
     #[wasm_bindgen(js_name = validResult)]
     pub(super) fn valid_result() -> JsValue;
+    /// A fresh `{ valid: false, errors }` from `field NUL code NUL message NUL …`.
+    #[wasm_bindgen(js_name = invalidResult)]
+    pub(super) fn invalid_result(text: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -102,8 +105,11 @@ impl Copy {
         Copy::with(read_value(value))
     }
 
-    fn with(units: Result<u32, JsValue>) -> Option<Copy> {
-        let units = units.ok()? as usize;
+    fn with(units: f64) -> Option<Copy> {
+        if units.is_nan() || units < 0.0 {
+            return None;
+        }
+        let units = units as usize;
         let (mut bytes, mut meta) =
             BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
         // UTF-8 takes at most 3 bytes per UTF-16 unit (a lone surrogate becomes U+FFFD: 3 bytes).
