@@ -26,7 +26,7 @@ cargo fmt --all -- --check
 run clippy-native cargo clippy --workspace --all-targets -- -D warnings
 run clippy-wasm32 cargo clippy -p payrules --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-run native cargo test -p payrules
+run native cargo test -p payrules -p payrules-bench
 COUNT[native]="$(cargo_passed "$LOGS/native.log")"
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
