@@ -19,7 +19,7 @@ pub mod wasm;
 
 use std::borrow::Cow;
 
-use validator::{Validate, ValidationError, ValidationErrorsKind};
+use validator::{ValidationError, ValidationErrorsKind};
 
 pub use body::{
     server_body, ModelState, ResponseError, ResponseStatus, ServerBody, ServiceStackBody,
@@ -70,8 +70,7 @@ where
 /// Runs the rules of an already-typed DTO (built in Rust, not bound from input) and words
 /// its errors as the DTO's server would.
 pub fn check<D: Dto>(dto: &D) -> Result<(), Report> {
-    let violations = rule_violations::<D>(dto, Vec::new());
-    report::<D>(violations).map_or(Ok(()), Err)
+    report::<D>(merge::<D>(Vec::new(), validator_errors::<D>(dto))).map_or(Ok(()), Err)
 }
 
 /// Judges bound input against the DTO named `dto` (the entry point of every reader).
@@ -119,60 +118,66 @@ fn judge<D: Dto>(slots: Result<Slots<'_>, RequestError>) -> Result<D::View<'_>, 
         }
     }
     let view = D::view(values);
-    let violations = rule_violations::<D>(&view, type_errors);
-    match report::<D>(violations) {
+    let mut rule_errors = Vec::new();
+    dto::Rules::check(&view, &mut rule_errors);
+    match report::<D>(merge::<D>(type_errors, rule_errors)) {
         Some(report) => Err(report),
         None => Ok(view),
     }
 }
 
-/// The errors of the rules of `dto` (a `D` or its view) plus `type_errors`, by field index, in
-/// field order. A field with a type error reports only that (its value is absent, so
-/// `required` would fire too).
-fn rule_violations<D: Dto>(
-    dto: &impl Validate,
+/// Type errors and rule errors, by field index, in field order. A field with a type error
+/// reports only that (its value is absent, so `required` would fire too). A struct-level
+/// rule's error (index `usize::MAX`) goes to the field its `field` param names, after that
+/// field's own errors.
+fn merge<D: Dto>(
     type_errors: Vec<(usize, ValidationError)>,
+    rule_errors: Vec<(usize, ValidationError)>,
 ) -> Vec<(usize, ValidationError)> {
     let typed: Vec<usize> = type_errors.iter().map(|(i, _)| *i).collect();
-    let mut violations = type_errors;
+    let mut all = type_errors;
+    for (index, error) in rule_errors {
+        let index = if index == usize::MAX {
+            let field = error.params.get("field").and_then(|v| v.as_str());
+            match field.and_then(|rust| D::FIELDS.iter().position(|f| f.rust == rust)) {
+                Some(index) => index,
+                None => continue,
+            }
+        } else {
+            index
+        };
+        if !typed.contains(&index) {
+            all.push((index, error));
+        }
+    }
+    // Stable: within a field, rules keep the order they were judged in.
+    all.sort_by_key(|(index, _)| *index);
+    all
+}
+
+/// The errors `validator`'s derive finds on an owned DTO, as (field index, error); struct-level
+/// ones as `usize::MAX`, after the field errors.
+fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, ValidationError)> {
     let Err(errors) = dto.validate() else {
-        return violations;
+        return Vec::new();
     };
-    let index_of = |rust: &str| D::FIELDS.iter().position(|f| f.rust == rust);
+    let mut found = Vec::new();
     let mut struct_level = Vec::new();
     for (key, kind) in errors.into_errors() {
         let ValidationErrorsKind::Field(list) = kind else {
             continue;
         };
         if key == "__all__" {
-            struct_level.extend(list);
-            continue;
-        }
-        if let Some(index) = index_of(&key) {
-            violations.extend(list.into_iter().map(|e| (index, e)));
-        }
-    }
-    // Struct-level rules (cross-field) name their field and come after its own rules.
-    for error in struct_level {
-        let field = error
-            .params
-            .get("field")
-            .and_then(|v| v.as_str())
-            .and_then(index_of);
-        if let Some(index) = field {
-            violations.push((index, error));
+            struct_level.extend(list.into_iter().map(|e| (usize::MAX, e)));
+        } else if let Some(index) = D::FIELDS.iter().position(|f| f.rust == key) {
+            // validator judges `range` before `required` and the customs; no field mixes
+            // `range` with another rule on a present value, so the order within a field agrees.
+            found.extend(list.into_iter().map(|e| (index, e)));
         }
     }
-    let mut kept: Vec<(usize, ValidationError)> = Vec::with_capacity(violations.len());
-    for (index, error) in violations {
-        let is_type_error = error.code == "TypeMismatch" || error.code == "Date";
-        if is_type_error || !typed.contains(&index) {
-            kept.push((index, error));
-        }
-    }
-    // Stable: within a field, rules keep the order they were judged in.
-    kept.sort_by_key(|(index, _)| *index);
-    kept
+    found.sort_by_key(|(index, _)| *index);
+    found.extend(struct_level);
+    found
 }
 
 /// Words `violations` as the DTO's framework does; `None` when there are none.
@@ -195,4 +200,75 @@ fn report<D: Dto>(violations: Vec<(usize, ValidationError)>) -> Option<Report> {
         dto: D::NAME,
         errors,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (field index, code) pairs.
+    type Codes = Vec<(usize, String)>;
+
+    /// (field index, code) of every rule error, by the generated checker on the view and by
+    /// `validator`'s derive on the owned DTO made from the same values.
+    fn both<D: Dto>(json_text: &str) -> Option<(Codes, Codes)> {
+        let inputs = json::bind(json_text.as_bytes(), D::FIELDS)
+            .ok()?
+            .into_values();
+        let values = D::FIELDS
+            .iter()
+            .zip(inputs)
+            .map(|(f, input)| bind::convert(f.kind, input).unwrap_or(Value::None))
+            .collect();
+        let view = D::view(values);
+        let codes = |list: Vec<(usize, ValidationError)>| {
+            list.into_iter()
+                .map(|(i, e)| (i, e.code.into_owned()))
+                .collect::<Vec<_>>()
+        };
+        let mut ours = Vec::new();
+        dto::Rules::check(&view, &mut ours);
+        let ours = codes(merge::<D>(Vec::new(), ours));
+        let theirs = codes(merge::<D>(Vec::new(), validator_errors::<D>(&D::own(view))));
+        Some((ours, theirs))
+    }
+
+    /// The hot-path checker and the `validator` derive (what `Validate` users get) agree on
+    /// every vector case.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn generated_checker_agrees_with_the_validator_derive() {
+        let files = [
+            include_str!("../tests/vectors/once_off_payment.json"),
+            include_str!("../tests/vectors/create_payment.json"),
+            include_str!("../tests/vectors/record_payment.json"),
+            include_str!("../tests/vectors/finance_payment_log.json"),
+        ];
+        let mut compared = 0;
+        for file in files {
+            let file: serde_json::Value = serde_json::from_str(file).unwrap_or_default();
+            let dto: DtoName = file["dto"]
+                .as_str()
+                .unwrap_or_default()
+                .parse()
+                .unwrap_or(DtoName::OnceOffPaymentRequest);
+            for case in file["cases"].as_array().into_iter().flatten() {
+                let text = match case.get("input_text") {
+                    Some(serde_json::Value::String(text)) => text.clone(),
+                    _ => case["input"].to_string(),
+                };
+                let pair = match dto {
+                    DtoName::OnceOffPaymentRequest => both::<OnceOffPaymentRequest>(&text),
+                    DtoName::CreatePaymentRequest => both::<CreatePaymentRequest>(&text),
+                    DtoName::RecordPaymentBindingModel => both::<RecordPaymentBindingModel>(&text),
+                    DtoName::FinancePaymentLogRequest => both::<FinancePaymentLogRequest>(&text),
+                };
+                if let Some((ours, theirs)) = pair {
+                    assert_eq!(ours, theirs, "{dto} {}", case["name"]);
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 400, "{compared}");
+    }
 }

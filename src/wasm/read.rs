@@ -202,7 +202,9 @@ impl Copy {
                 .value(kind, payload, true)
                 .ok_or(RequestError::UnreadableObject)?;
             if let Some(index) = slots.field_index(key) {
-                slots.offer(index, Cow::Borrowed(key), value);
+                // A JS object never repeats a key, so the later matching key simply wins; the
+                // repeated-key bookkeeping of `offer` is for JSON bytes.
+                slots.set(index, value);
             }
         }
         Ok(slots)
