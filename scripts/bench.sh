@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark in one run: payrules against ajv, zod, valibot and yup in Node (bench/compare.mjs),
-# validate() per DTO and the package size (bench/validate.mjs), and native parse + validate
+# validate() per DTO and the package size (bench/validate.mjs), start-up in Node and Chromium
+# (bench/startup.mjs), and native parse + validate
 # against the jsonschema crate and a serde_json + validator baseline (cargo bench, divan).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -16,5 +17,8 @@ say "JS validators, same payloads, one process"
 node bench/compare.mjs
 say "validate() per DTO, and the package size"
 node bench/validate.mjs
+say "start-up: import to first result, Node and headless Chromium"
+need_js_deps
+node bench/startup.mjs
 say "native: parse + validate from JSON bytes (divan; validations/s per core = 1e9 / median ns)"
 cargo bench -p payrules-bench
