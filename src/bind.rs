@@ -41,7 +41,7 @@ impl<'a> Slots<'a> {
         Slots {
             fields,
             values: vec![Input::Null; fields.len()],
-            keys: Vec::with_capacity(fields.len()),
+            keys: Vec::new(),
         }
     }
 
