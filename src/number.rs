@@ -13,13 +13,20 @@ pub(crate) fn shortest_digits(value: f64) -> (String, i32) {
     if value == 0.0 || !value.is_finite() {
         return ("0".to_owned(), 1);
     }
-    // Rust's `{:e}` prints the shortest digits that round-trip, e.g. `1.05049e3`.
-    let mut text = String::with_capacity(24);
-    let _ = write!(text, "{value:e}");
-    let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
+    // zmij prints the shortest digits that round-trip, in some layout (`1050.49`, `1e21`,
+    // `3.0000000000000004e-1`); read the digits and the point's place out of any of them.
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(value);
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    (digits, exponent + 1)
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = int.chars().chain(frac.chars()).collect();
+    let mut point = int.len() as i32 + exponent;
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..leading);
+    point -= leading as i32;
+    digits.truncate(digits.trim_end_matches('0').len());
+    (digits, point)
 }
 
 /// `value` as JavaScript's `String(value)` writes it: `1e+21`, `1e-7`, `0.30000000000000004`.
@@ -126,6 +133,69 @@ mod tests {
         check(5e-324, "5e-324", &format!("0.{}5", "0".repeat(323)));
         assert_eq!(js_number_text(f64::NAN), "NaN");
         assert_eq!(js_number_text(f64::NEG_INFINITY), "-Infinity");
+    }
+
+    /// zmij's digits are the ones Rust's own shortest formatting (`{:e}`) prints, on a wide
+    /// random sample of doubles (every exponent range) and on hand-picked ones, except on
+    /// exact ties, where JavaScript's rule (the even candidate) holds. The wasm tests compare
+    /// with the JS engine's own `Number.prototype.toString` (tests/js_values.rs).
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn shortest_digits_agree_with_rusts_own_formatting() {
+        let reference = |value: f64| {
+            let text = format!("{:e}", value.abs());
+            let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+            let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+            (digits, exponent.parse::<i32>().unwrap_or(0) + 1)
+        };
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut compared = 0;
+        for i in 0..300_000u64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let value = match i % 3 {
+                0 => f64::from_bits(seed),
+                1 => (seed % 100_000_000) as f64 / 100.0,
+                _ => (seed % 1_000_000_000_000) as f64 * 10f64.powi((seed % 40) as i32 - 20),
+            };
+            if !value.is_finite() || value == 0.0 {
+                continue;
+            }
+            let (ours, theirs) = (shortest_digits(value), reference(value));
+            if ours != theirs {
+                // Rust rounds an exact tie between two shortest candidates up; JavaScript (and
+                // zmij) take the even one. Only that case may differ.
+                let (a, b) = (ours.0.as_bytes(), theirs.0.as_bytes());
+                let tie = a.len() == b.len()
+                    && ours.1 == theirs.1
+                    && a[..a.len() - 1] == b[..b.len() - 1]
+                    && (a[a.len() - 1] + 1 == b[b.len() - 1])
+                    && a[a.len() - 1] % 2 == 0;
+                assert!(tie, "{value:e}: {ours:?} vs {theirs:?}");
+            }
+            compared += 1;
+        }
+        for value in [
+            1e21,
+            1e-7,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            0.1 + 0.2,
+            1050.49,
+            1050.495,
+            123456789012345680.0,
+            9007199254740993.0,
+        ] {
+            assert_eq!(shortest_digits(value), reference(value), "{value:e}");
+        }
+        // An exact tie: JavaScript prints 1658206780088562.2 (the even candidate).
+        assert_eq!(
+            js_number_text(1_658_206_780_088_562.0 + 0.25),
+            "1658206780088562.2"
+        );
+        assert!(compared > 290_000);
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

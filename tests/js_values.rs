@@ -262,3 +262,28 @@ fn the_module_keeps_working_after_hostile_calls() {
         r#"{"field":"CurrenciesId","code":"GreaterThan","message":"'Currencies Id' must be greater than '0'."}"#,
     );
 }
+
+/// Number text is JavaScript's, to the digit: `js_number_text` against the engine's own
+/// `Number.prototype.toString` on random doubles of every magnitude (ties included).
+#[wasm_bindgen_test]
+fn number_text_is_the_engines_own() {
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for i in 0..100_000u64 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let value = match i % 3 {
+            0 => f64::from_bits(seed),
+            1 => (seed % 100_000_000) as f64 / 100.0,
+            _ => (seed % 1_000_000_000_000_000) as f64 / 4.0,
+        };
+        if value.is_nan() {
+            continue;
+        }
+        let engine = js_sys::Number::from(value)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+        assert_eq!(payrules::js_number_text(value), engine, "{value:e}");
+    }
+}
