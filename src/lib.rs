@@ -202,6 +202,15 @@ fn report<D: Dto>(violations: Vec<(usize, ValidationError)>) -> Option<Report> {
     })
 }
 
+/// Random test inputs (xorshift64: small, seeded, reproducible on both targets).
+#[cfg(test)]
+pub(crate) fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

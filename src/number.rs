@@ -148,12 +148,10 @@ mod tests {
             let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
             (digits, exponent.parse::<i32>().unwrap_or(0) + 1)
         };
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut compared = 0;
         for i in 0..300_000u64 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = crate::xorshift(&mut state);
             let value = match i % 3 {
                 0 => f64::from_bits(seed),
                 1 => (seed % 100_000_000) as f64 / 100.0,
