@@ -65,4 +65,6 @@ need_js_deps() {
 build_package() {
   say "building the npm package into pkg/"
   (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg)
+  # wasm-pack cannot drop the function-name section; it is a fifth of the module.
+  node "$ROOT/scripts/strip-wasm-names.mjs" "$ROOT/pkg/payrules_bg.wasm"
 }

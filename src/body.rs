@@ -1,7 +1,5 @@
 //! The exact 400 bodies of the two server frameworks: ServiceStack `responseStatus` and Web API `ModelState`.
 
-use std::collections::BTreeMap;
-
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -42,7 +40,15 @@ pub struct ResponseError {
     pub error_code: String,
     pub field_name: String,
     pub message: String,
-    pub meta: BTreeMap<String, String>,
+    pub meta: Meta,
+}
+
+/// A `ResponseError`'s `meta`: the message placeholders that do not echo the payer's input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// The display name the message uses (`First Name`).
+    #[serde(rename = "PropertyName")]
+    pub property_name: String,
 }
 
 /// Web API 2's `HttpError` for an invalid model state.
@@ -87,10 +93,9 @@ impl ServerBody {
                     .filter(|e| !e.field.is_empty())
                     .map(|e| {
                         let field_name = csharp(&e.field);
-                        let meta = BTreeMap::from([(
-                            "PropertyName".to_owned(),
-                            split_pascal_case(&field_name),
-                        )]);
+                        let meta = Meta {
+                            property_name: split_pascal_case(&field_name),
+                        };
                         ResponseError {
                             error_code: e.code.clone(),
                             field_name,

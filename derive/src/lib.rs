@@ -81,7 +81,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                         "exclusive_min" => quote! { *value > #bound },
                         _ => quote! { *value < #bound },
                     });
-                    let params = bounds.iter().map(|(kind, bound)| quote! { error.add_param(::std::borrow::Cow::Borrowed(#kind), &(#bound)); });
+                    let params = bounds.iter().map(|(kind, bound)| quote! { error.params.insert(::std::borrow::Cow::Borrowed(#kind), ::serde_json::Value::from(#bound)); });
                     present.push(quote! {
                         if !(true #(&& #tests)*) {
                             let mut error = ::validator::ValidationError::new(#code);

@@ -1,7 +1,5 @@
 //! Cross-field comparisons: a value at most another field's value.
 
-use std::borrow::Cow;
-
 use validator::ValidationError;
 
 use crate::types::Money;
@@ -13,8 +11,8 @@ pub fn at_most(field: &'static str, value: Money, limit: Money) -> Result<(), Va
         return Ok(());
     }
     let mut error = ValidationError::new("LessThanOrEqual");
-    error.add_param(Cow::Borrowed("field"), &field);
-    error.add_param(Cow::Borrowed("ComparisonValue"), &limit.text());
+    super::param(&mut error, "field", field);
+    super::param(&mut error, "ComparisonValue", limit.text());
     Err(error)
 }
 

@@ -1,7 +1,5 @@
 //! `MaxLength`: a maximum length counted in UTF-16 code units, as .NET, JavaScript and HTML `maxlength` count.
 
-use std::borrow::Cow;
-
 use validator::ValidationError;
 
 /// At most `MAX` UTF-16 code units ("😀" is 2). `validator`'s own `length` counts chars.
@@ -11,8 +9,8 @@ pub fn max_utf16_len<const MAX: usize>(value: &str) -> Result<(), ValidationErro
         return Ok(());
     }
     let mut error = ValidationError::new("MaxLength");
-    error.add_param(Cow::Borrowed("max"), &MAX);
-    error.add_param(Cow::Borrowed("actual"), &length);
+    super::param(&mut error, "max", MAX as u64);
+    super::param(&mut error, "actual", length as u64);
     Err(error)
 }
 

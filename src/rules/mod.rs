@@ -3,6 +3,20 @@
 //! Every rule has the same shape: `fn rule(value: &T) -> Result<(), ValidationError>`, the
 //! error carrying the framework's code and the placeholders its message needs (see `messages.rs`).
 
+use std::borrow::Cow;
+
+use validator::ValidationError;
+
+/// Sets a message placeholder of `error`. (Not `ValidationError::add_param`: its
+/// `to_value(..).unwrap()` links serde_json's error texts into the wasm for nothing.)
+pub(crate) fn param(
+    error: &mut ValidationError,
+    name: &'static str,
+    value: impl Into<serde_json::Value>,
+) {
+    error.params.insert(Cow::Borrowed(name), value.into());
+}
+
 pub mod compare;
 pub mod email;
 pub mod length;

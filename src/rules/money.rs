@@ -1,7 +1,5 @@
 //! Money rules: the `decimal(18,2)` a payment lands in, and the sign rules on amounts.
 
-use std::borrow::Cow;
-
 use validator::ValidationError;
 
 use crate::types::Money;
@@ -17,8 +15,8 @@ pub fn decimal_18_2(value: &Money) -> Result<(), ValidationError> {
         return Ok(());
     }
     let mut error = ValidationError::new("ScalePrecision");
-    error.add_param(Cow::Borrowed("Digits"), &value.integer_digits());
-    error.add_param(Cow::Borrowed("ActualScale"), &value.scale());
+    super::param(&mut error, "Digits", value.integer_digits());
+    super::param(&mut error, "ActualScale", value.scale());
     Err(error)
 }
 
@@ -28,7 +26,7 @@ pub fn greater_than_zero(value: &Money) -> Result<(), ValidationError> {
         Ok(())
     } else {
         let mut error = ValidationError::new("GreaterThan");
-        error.add_param(Cow::Borrowed("ComparisonValue"), &0);
+        super::param(&mut error, "ComparisonValue", 0u32);
         Err(error)
     }
 }
@@ -39,7 +37,7 @@ pub fn at_least_zero(value: &Money) -> Result<(), ValidationError> {
         Ok(())
     } else {
         let mut error = ValidationError::new("GreaterThanOrEqual");
-        error.add_param(Cow::Borrowed("ComparisonValue"), &0);
+        super::param(&mut error, "ComparisonValue", 0u32);
         Err(error)
     }
 }

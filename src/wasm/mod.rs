@@ -242,8 +242,11 @@ fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
 }
 
 /// A fresh JS object of `value`: serialized to JSON here, `JSON.parse`d in JS (one crossing).
+/// Our wire types always serialize; the error is not formatted, which keeps serde_json's
+/// error texts (and std's I/O error names) out of the module.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = serde_json::to_string(value)
+        .map_err(|_| JsError::new("payrules: a result could not be serialized"))?;
     Ok(read::from_json(&json))
 }
 
