@@ -88,8 +88,13 @@ function entry(owner, key, deep) {
  * `encodeText` then writes into wasm memory; `metaLength` and `copyMeta` give the layout.
  * Returns -1 if the copy outgrows what JS can hold (the only way reading can throw). */
 export function readInput(value) {
+  return guarded(read, value);
+}
+
+// Runs a reader; -1 if it threw (only a copy too large for JS can make it throw).
+function guarded(reader, value) {
   try {
-    return read(value);
+    return reader(value);
   } catch {
     text = "";
     return -1;
@@ -150,12 +155,7 @@ function formEntries(value) {
 
 /** Reads a form (HTMLFormElement, FormData or URLSearchParams), as `readInput` reads an object. */
 export function readForm(value) {
-  try {
-    return readFormEntries(value);
-  } catch {
-    text = "";
-    return -1;
-  }
+  return guarded(readFormEntries, value);
 }
 
 function readFormEntries(value) {
