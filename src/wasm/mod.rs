@@ -106,11 +106,22 @@ export function describe(dto: DtoName): FieldDescription[];
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let copy = read::Copy::of(&input);
+    judge_copy(dto, read::Copy::of(&input), read::Copy::bind)
+}
+
+/// Judges a copied JS value bound by `bind`; a copy that failed is an unreadable request.
+fn judge_copy(
+    dto: DtoName,
+    copy: Option<read::Copy>,
+    bind: impl for<'c> FnOnce(
+        &'c read::Copy,
+        &'static [crate::dto::Field],
+    ) -> Result<Slots<'c>, RequestError>,
+) -> Result<JsValue, JsError> {
     let slots = copy
         .as_ref()
         .map_or(Err(RequestError::UnreadableObject), |copy| {
-            copy.bind(dto.fields())
+            bind(copy, dto.fields())
         });
     result_to_js(crate::judge_named(dto, slots))
 }
@@ -152,13 +163,7 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = validateForm, skip_typescript)]
 pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let copy = read::Copy::of_form(&form);
-    let slots = copy
-        .as_ref()
-        .map_or(Err(RequestError::UnreadableObject), |copy| {
-            copy.bind_form(dto.fields())
-        });
-    result_to_js(crate::judge_named(dto, slots))
+    judge_copy(dto, read::Copy::of_form(&form), read::Copy::bind_form)
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.

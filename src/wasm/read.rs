@@ -151,12 +151,7 @@ impl Copy {
     /// Binds the copied form to `fields` (form mode).
     pub(super) fn bind_form(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
         let mut walk = self.walk();
-        let (status, count, _) = walk.triple().ok_or(RequestError::UnreadableObject)?;
-        match status {
-            IS_FORM => {}
-            NOT_A_FORM => return Err(RequestError::NotAForm),
-            _ => return Err(RequestError::UnreadableObject),
-        }
+        let count = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
         let mut entries = Vec::with_capacity(count.min(256));
         for _ in 0..count {
             let (kind, name_length, payload) =
@@ -180,17 +175,8 @@ impl Copy {
 
     /// Binds the copied object to `fields`.
     pub(super) fn bind(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
-        let mut walk = Walk {
-            text: &self.text,
-            ascii: self.text.is_ascii(),
-            meta: &self.meta,
-        };
-        let (status, count, _) = walk.triple().ok_or(RequestError::UnreadableObject)?;
-        match status {
-            IS_OBJECT => {}
-            NOT_AN_OBJECT => return Err(RequestError::NotAnObject),
-            _ => return Err(RequestError::UnreadableObject),
-        }
+        let mut walk = self.walk();
+        let count = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
         let mut slots = Slots::new(fields);
         for _ in 0..count {
             let (kind, key_length, payload) =
@@ -219,6 +205,16 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
+    /// The copy's header: its entry count if its status is `ok`; `wrong_kind` (not an
+    /// object, or not a form) if it is `not`; otherwise the value could not be read.
+    fn header(&mut self, ok: u8, not: u8, wrong_kind: RequestError) -> Result<usize, RequestError> {
+        match self.triple() {
+            Some((status, count, _)) if status == ok => Ok(count),
+            Some((status, _, _)) if status == not => Err(wrong_kind),
+            _ => Err(RequestError::UnreadableObject),
+        }
+    }
+
     fn triple(&mut self) -> Option<(u8, usize, f64)> {
         let (head, rest) = self.meta.split_first_chunk::<3>()?;
         self.meta = rest;
