@@ -1,5 +1,5 @@
-// payrules against ajv, zod, valibot and yup on the same payloads in one Node process: interleaved rounds, warm-up, median; every validator first checked to find the expected errors.
-import { validate } from "../tests/js/load.mjs";
+// payrules against ajv, zod, valibot and yup on the same payloads in one Node process (JS objects, then JSON text against JSON.parse + ajv): interleaved rounds, warm-up, median; every validator first checked to find the expected errors; prints each speed target with its figure.
+import { validate, validateJson } from "../tests/js/load.mjs";
 import { PAYLOADS } from "./payloads.mjs";
 import * as zod from "./peers/zod.mjs";
 import * as valibot from "./peers/valibot.mjs";
@@ -20,7 +20,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log(`Node ${process.version}; ${ROUNDS} interleaved rounds of ${CALLS} calls per validator, median ns/op; ratio = peer / payrules (> 1: payrules is faster)`);
 console.log("| DTO | case | errors | payrules | ajv | zod | valibot | yup |");
 console.log("|---|---|---:|---:|---:|---:|---:|---:|");
-let behind = [];
+const behind = [];
+const validNs = {};
 for (const [dto, cases] of Object.entries(PAYLOADS)) {
   for (const [name, input] of Object.entries(cases)) {
     const runs = Object.fromEntries(Object.entries(PEERS).map(([peer, m]) => [peer, m.errorCount(dto)]));
@@ -40,7 +41,35 @@ for (const [dto, cases] of Object.entries(PAYLOADS)) {
     const ns = Object.fromEntries(Object.entries(samples).map(([peer, xs]) => [peer, median(xs)]));
     const cell = (peer) => peer === "payrules" ? ns.payrules.toFixed(0) : `${ns[peer].toFixed(0)} (${(ns[peer] / ns.payrules).toFixed(2)}×)`;
     console.log(`| ${dto} | ${name} | ${expected} | ${["payrules", "ajv", "zod", "valibot", "yup"].map(cell).join(" | ")} |`);
+    if (name === "valid") validNs[dto] = ns.payrules;
     for (const peer of ["zod", "valibot"]) if (ns[peer] < ns.payrules) behind.push(`${dto} ${name}: ${peer} ${ns[peer].toFixed(0)} ns < payrules ${ns.payrules.toFixed(0)} ns`);
   }
 }
-console.log(behind.length ? `\nTarget "faster than zod and valibot everywhere": NOT MET in ${behind.length} cases:\n  ${behind.join("\n  ")}` : "\nTarget \"faster than zod and valibot everywhere\": met");
+
+// Raw JSON text (imports, service workers, proxies): validateJson against JSON.parse + ajv.
+console.log(`\nJSON text: validateJson(dto, text) against JSON.parse(text) + ajv; ${ROUNDS} interleaved rounds of ${CALLS} calls, median ns/op`);
+console.log("| DTO | case | bytes | payrules validateJson | JSON.parse + ajv | ratio |");
+console.log("|---|---|---:|---:|---:|---:|");
+const jsonBehind = [];
+for (const [dto, cases] of Object.entries(PAYLOADS)) {
+  for (const [name, input] of Object.entries(cases)) {
+    const text = JSON.stringify(input);
+    const ours = (t) => validateJson(dto, t).errors.length;
+    const theirs = ((check) => (t) => check(JSON.parse(t)))(ajv.errorCount(dto));
+    const expected = validate(dto, input).errors.length;
+    if (ours(text) !== expected) throw new Error(`${dto} ${name}: validateJson finds ${ours(text)} errors, validate ${expected}`);
+    if ((theirs(text) === 0) !== (expected === 0)) throw new Error(`${dto} ${name}: JSON.parse + ajv disagrees on validity`);
+    for (const run of [ours, theirs]) for (let i = 0; i < 2000; i++) run(text);
+    const samples = [[], []];
+    for (let round = 0; round < ROUNDS; round++) [ours, theirs].forEach((run, i) => samples[i].push(time(run, text)));
+    const [a, b] = samples.map(median);
+    console.log(`| ${dto} | ${name} | ${text.length} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b / a).toFixed(2)}× |`);
+    if (b < a) jsonBehind.push(`${dto} ${name}: JSON.parse + ajv ${b.toFixed(0)} ns < validateJson ${a.toFixed(0)} ns`);
+  }
+}
+
+const onceOff = validNs.OnceOffPaymentRequest;
+console.log("\nTargets (from this run):");
+console.log(`- valid OnceOffPaymentRequest <= 1500 ns: ${onceOff.toFixed(0)} ns — ${onceOff <= 1500 ? "met" : "NOT MET"}`);
+console.log(behind.length ? `- faster than zod and valibot on every DTO and case: NOT MET in ${behind.length} of 16 comparisons:\n    ${behind.join("\n    ")}` : "- faster than zod and valibot on every DTO and case: met");
+console.log(jsonBehind.length ? `- validateJson faster than JSON.parse + ajv: NOT MET in ${jsonBehind.length} of 8 cases:\n    ${jsonBehind.join("\n    ")}` : "- validateJson faster than JSON.parse + ajv: met in all 8 cases");

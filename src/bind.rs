@@ -40,21 +40,16 @@ impl<'a> Slots<'a> {
     pub(crate) fn new(fields: &'static [Field]) -> Slots<'a> {
         Slots {
             fields,
-            values: vec![Input::Null; fields.len()],
+            values: std::iter::repeat_with(|| Input::Null)
+                .take(fields.len())
+                .collect(),
             keys: Vec::new(),
         }
     }
 
     /// The index of the field `key` names, if any.
     pub(crate) fn field_index(&self, key: &str) -> Option<usize> {
-        let first = key.as_bytes().first()?.to_ascii_lowercase();
-        self.fields.iter().position(|field| {
-            // Length and first letter rule out almost every field before the full comparison.
-            let name = field.name.as_bytes();
-            name.len() == key.len()
-                && name.first().map(u8::to_ascii_lowercase) == Some(first)
-                && field.name.eq_ignore_ascii_case(key)
-        })
+        field_index(self.fields, key)
     }
 
     /// Offers `value` under `key` (which names field `index`) as the field's input.
@@ -85,6 +80,18 @@ impl<'a> Slots<'a> {
     pub(crate) fn into_values(self) -> Vec<Input<'a>> {
         self.values
     }
+}
+
+/// The index of the field of `fields` that `key` names (ASCII case-insensitively), if any.
+pub(crate) fn field_index(fields: &[Field], key: &str) -> Option<usize> {
+    let first = key.as_bytes().first()?.to_ascii_lowercase();
+    fields.iter().position(|field| {
+        // Length and first letter rule out almost every field before the full comparison.
+        let name = field.name.as_bytes();
+        name.len() == key.len()
+            && name.first().map(u8::to_ascii_lowercase) == Some(first)
+            && field.name.eq_ignore_ascii_case(key)
+    })
 }
 
 fn set<'a>(values: &mut [Input<'a>], index: usize, value: Input<'a>) {

@@ -34,6 +34,9 @@ pub enum RequestError {
     /// A JS object whose keys could not be listed (a Proxy whose `ownKeys` trap throws).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     UnreadableObject,
+    /// `validateJson` was given something that is not a string.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    NotText,
     /// `validateForm` was given something that is not a form, `FormData` or `URLSearchParams`.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     NotAForm,

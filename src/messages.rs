@@ -124,6 +124,7 @@ pub(crate) fn request_message(error: RequestError) -> &'static str {
         RequestError::NotAnObject => "The request body must be a JSON object.",
         RequestError::MalformedJson => "The request body is not valid JSON.",
         RequestError::UnreadableObject => "The request object could not be read.",
+        RequestError::NotText => "The request body must be JSON text (a string).",
         RequestError::NotAForm => {
             "The form must be an HTMLFormElement, FormData or URLSearchParams."
         }

@@ -263,6 +263,42 @@ fn the_module_keeps_working_after_hostile_calls() {
     );
 }
 
+/// The reader numbers keys it has seen (reader.js interns them; Rust keeps the same table).
+/// Many distinct keys, long keys, a getter that throws after keys were numbered, and keys
+/// that only differ in case must never make a later call bind a key to the wrong field.
+#[wasm_bindgen_test]
+fn interned_keys_stay_in_step_with_rust() {
+    let greater_than = r#"{"field":"CurrenciesId","code":"GreaterThan","message":"'Currencies Id' must be greater than '0'."}"#;
+    // 3,000 distinct keys: past the table's limit, so the numbering starts again midway.
+    for round in 0..3 {
+        let many = js(&format!(
+            "(() => {{ const o = {{}}; for (let i = 0; i < 1000; i++) o['k{round}_' + i] = i; o.CurrenciesId = 0; return o; }})()"
+        ));
+        let result = validate("OnceOffPaymentRequest", many);
+        assert!(result.contains(greater_than), "{result}");
+        check_once_off("{currenciesid: 0}", greater_than);
+    }
+    // A key longer than the interning limit, in any letter case, still binds.
+    check_once_off(&format!("{{['{}']: 5}}", "x".repeat(100)), "");
+    // A getter that throws after new keys were numbered: the read fails as a whole; the
+    // next call starts the numbering again on both sides.
+    let thrown = js(
+        "({ NewKeyA: 1, NewKeyB: 2, get Boom() { throw new Error('getter'); }, ChannelsId: 0 })",
+    );
+    let result = validate("OnceOffPaymentRequest", thrown);
+    assert!(result.contains("ChannelsId"), "{result}");
+    let proxy = js("new Proxy({ NewKeyC: 1, CurrenciesId: 0 }, { get(t, k) { if (k === 'CurrenciesId') throw new Error('trap'); return t[k]; } })");
+    let result = validate("OnceOffPaymentRequest", proxy);
+    assert!(result.contains("CurrenciesId"), "{result}");
+    check_once_off("{NewKeyA: 1, NewKeyC: 2, CURRENCIESID: 0}", greater_than);
+    // The same keys through another DTO mean that DTO's fields.
+    let record = js("({ accountCode: 'A', contractId: 1, paymentValue: 1, paymentSuccessful: true, CurrenciesId: 0 })");
+    assert_eq!(
+        validate("RecordPaymentBindingModel", record),
+        r#"{"valid":true,"errors":[]}"#
+    );
+}
+
 /// Number text is JavaScript's, to the digit: `js_number_text` against the engine's own
 /// `Number.prototype.toString` on random doubles of every magnitude (ties included).
 #[wasm_bindgen_test]

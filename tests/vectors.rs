@@ -2,7 +2,8 @@
 //!
 //! Compiled for both targets: `cargo test` runs it natively; under wasm-bindgen-test it runs
 //! in Node and in headless Chromium, where each case goes through the JSON path (the same code
-//! as the server) and through `validate` / `serverError` on the `JSON.parse`d object.
+//! as the server), through `validateJson` on the text, and through `validate` / `serverError`
+//! on the `JSON.parse`d object.
 
 use payrules::DtoName;
 use serde_json::Value;
@@ -27,6 +28,29 @@ fn native(dto: DtoName, text: &str) -> Outcome {
 
 #[cfg(target_arch = "wasm32")]
 fn js(dto: DtoName, text: &str) -> Outcome {
+    let input = js_sys::JSON::parse(text)
+        .unwrap_or_else(|e| panic!("vector input is not valid JSON: {e:?}"));
+    js_outcome(dto, "validate", |name| {
+        payrules::wasm::validate(name, input)
+    })
+}
+
+/// The same case through `validateJson`: the JSON text itself, as a JS string.
+#[cfg(target_arch = "wasm32")]
+fn js_text(dto: DtoName, text: &str) -> Outcome {
+    let text = wasm_bindgen::JsValue::from_str(text);
+    js_outcome(dto, "validateJson", |name| {
+        payrules::wasm::validate_json(name, text)
+    })
+}
+
+/// The result of the JS export `export` and the body `serverError` makes of it.
+#[cfg(target_arch = "wasm32")]
+fn js_outcome(
+    dto: DtoName,
+    export: &str,
+    run: impl FnOnce(wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError>,
+) -> Outcome {
     use wasm_bindgen::JsValue;
     let stringify = |v: &JsValue| {
         js_sys::JSON::stringify(v)
@@ -34,11 +58,9 @@ fn js(dto: DtoName, text: &str) -> Outcome {
             .and_then(|s| s.as_string())
             .unwrap_or_default()
     };
-    let input = js_sys::JSON::parse(text)
-        .unwrap_or_else(|e| panic!("vector input is not valid JSON: {e:?}"));
     let name = JsValue::from_str(dto.as_str());
-    let result = payrules::wasm::validate(name.clone(), input)
-        .unwrap_or_else(|e| panic!("validate threw: {:?}", JsValue::from(e)));
+    let result =
+        run(name.clone()).unwrap_or_else(|e| panic!("{export} threw: {:?}", JsValue::from(e)));
     let body = payrules::wasm::server_error(name, result.clone())
         .unwrap_or_else(|e| panic!("serverError threw: {:?}", JsValue::from(e)));
     Outcome {
@@ -80,6 +102,8 @@ fn check(file: &str) -> usize {
             ("native", native(dto, &text)),
             #[cfg(target_arch = "wasm32")]
             ("js", js(dto, &text)),
+            #[cfg(target_arch = "wasm32")]
+            ("validateJson", js_text(dto, &text)),
         ];
         for (runtime, got) in runs {
             if got != expected {

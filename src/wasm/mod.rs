@@ -1,4 +1,4 @@
-//! The WebAssembly boundary: the JS API (`validate`, `serverError`, `dtoNames`, `validateForm`, `validateField`, `describe`); it only converts data.
+//! The WebAssembly boundary: the JS API (`validate`, `validateJson`, `serverError`, `dtoNames`, `validateForm`, `validateField`, `describe`); it only converts data.
 //!
 //! Every decision is made by the same Rust code the native server runs; this module reads JS
 //! values into [`Slots`](crate::bind::Slots) (`read.rs`, with `reader.js`'s one-pass copy) and
@@ -47,6 +47,14 @@ export type ServerErrorBody<D extends DtoName = DtoName> = D extends "RecordPaym
  * @throws Error if `dto` is not one of `dtoNames()`; the message lists them.
  */
 export function validate(dto: DtoName, input: unknown): ValidationResult;
+
+/**
+ * Validates JSON text against the rules of `dto`: exactly what the server answers for that
+ * request body (`JSON.parse`'s acceptance; a repeated key keeps its first place and takes its
+ * last value). Text that is not JSON, or JSON that is not an object, is one request error.
+ * @throws Error if `dto` is not one of `dtoNames()`.
+ */
+export function validateJson(dto: DtoName, json: string): ValidationResult;
 
 /**
  * The exact 400 body the API's server answers for `result`; `null` if it has no errors.
@@ -107,6 +115,17 @@ export function describe(dto: DtoName): FieldDescription[];
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     judge_copy(dto, read::Copy::of(&input), read::Copy::bind)
+}
+
+/// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
+#[wasm_bindgen(js_name = validateJson, skip_typescript)]
+pub fn validate_json(dto: JsValue, json: JsValue) -> Result<JsValue, JsError> {
+    let dto = dto_name(&dto)?;
+    let result = match read::Copy::of_text(&json) {
+        Some(text) => crate::validate_json(dto, text.bytes()),
+        None => crate::judge_named(dto, Err(RequestError::NotText)),
+    };
+    result_to_js(result)
 }
 
 /// Judges a copied JS value bound by `bind`; a copy that failed is an unreadable request.

@@ -13,8 +13,8 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use super::Errors;
-use crate::bind::Slots;
-use crate::dto::Field;
+use crate::bind::{self, Slots};
+use crate::dto::{Field, Kind};
 use crate::form::{self, FormValue};
 use crate::input::{Input, RequestError};
 use crate::report::FieldError;
@@ -27,6 +27,9 @@ extern "C" {
     fn read_input(value: &JsValue) -> f64;
     #[wasm_bindgen(js_name = readForm)]
     fn read_form(value: &JsValue) -> f64;
+    /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
+    #[wasm_bindgen(js_name = readText)]
+    fn read_text(value: &JsValue) -> f64;
     #[wasm_bindgen(js_name = readValue)]
     fn read_value(value: &JsValue) -> f64;
     /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
@@ -36,6 +39,9 @@ extern "C" {
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
     fn copy_meta(out: &mut [f64]);
+    /// Forgets reader.js's interned keys (after a copy Rust could not walk to the end).
+    #[wasm_bindgen(js_name = forgetKeys)]
+    fn forget_keys();
     /// A fresh JS object from JSON text (a result or a server body).
     #[wasm_bindgen(js_name = fromJson)]
     pub(super) fn from_json(json: &str) -> JsValue;
@@ -65,6 +71,8 @@ const UNREADABLE: u8 = 7;
 const NESTED: u8 = 8;
 const CHECKED: u8 = 9;
 const UNCHECKED: u8 = 10;
+/// Added to an entry's kind when its key comes as text rather than as an interned number.
+const TEXT_KEY: u8 = 16;
 const IS_OBJECT: u8 = 0;
 const NOT_AN_OBJECT: u8 = 1;
 const IS_FORM: u8 = 3;
@@ -79,6 +87,73 @@ pub(super) struct Copy {
 thread_local! {
     /// The buffers of the last `Copy`, kept for the next one (no allocation per call).
     static BUFFERS: RefCell<(Vec<u8>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    /// The top-level keys reader.js has interned, numbered as it numbers them.
+    static KEYS: RefCell<Keys> = const { RefCell::new(Keys { names: Vec::new(), meanings: Vec::new() }) };
+}
+
+/// The interned keys (reader.js sends a key it has seen before as its number), and what each
+/// means to each field table. What a key means is decided here, by [`bind::field_index`].
+struct Keys {
+    names: Vec<Box<str>>,
+    /// Per field table (by address): each key number's field index, or `NO_FIELD`.
+    meanings: Vec<(*const Field, Vec<u8>)>,
+}
+
+const NO_FIELD: u8 = u8::MAX;
+
+impl Keys {
+    fn forget(&mut self) {
+        self.names.clear();
+        self.meanings.clear();
+    }
+
+    /// What the interned keys mean to `fields`.
+    fn meanings(&mut self, fields: &'static [Field]) -> Meanings<'_> {
+        let Keys { names, meanings } = self;
+        let at = fields.as_ptr();
+        let found = match meanings.iter().position(|(table, _)| *table == at) {
+            Some(found) => found,
+            None => {
+                meanings.push((at, Vec::new()));
+                meanings.len() - 1
+            }
+        };
+        Meanings {
+            fields,
+            names,
+            table: meanings.get_mut(found).map(|(_, table)| table),
+        }
+    }
+}
+
+/// The interned keys as one field table sees them.
+struct Meanings<'k> {
+    fields: &'static [Field],
+    names: &'k mut Vec<Box<str>>,
+    table: Option<&'k mut Vec<u8>>,
+}
+
+impl Meanings<'_> {
+    /// The field that key number `id` names; `None` if no key has that number.
+    fn field(&mut self, id: usize) -> Option<Option<usize>> {
+        let table = self.table.as_deref_mut()?;
+        if table.len() <= id {
+            let unresolved = self.names.get(table.len()..=id)?;
+            table.extend(unresolved.iter().map(|name| {
+                bind::field_index(self.fields, name)
+                    .and_then(|index| u8::try_from(index).ok())
+                    .unwrap_or(NO_FIELD)
+            }));
+        }
+        let meaning = *table.get(id)?;
+        Some((meaning != NO_FIELD).then_some(usize::from(meaning)))
+    }
+
+    /// Interns a key seen for the first time (it takes the next number); the field it names.
+    fn learn(&mut self, name: &str) -> Option<usize> {
+        self.names.push(name.into());
+        bind::field_index(self.fields, name)
+    }
 }
 
 impl Drop for Copy {
@@ -105,23 +180,33 @@ impl Copy {
         Copy::with(read_value(value))
     }
 
+    /// A JS string, as UTF-8 text (lone surrogates as U+FFFD); `None` if `value` is not a string.
+    pub(super) fn of_text(value: &JsValue) -> Option<Copy> {
+        let units = read_text(value);
+        let (bytes, meta) = BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
+        let text = String::from_utf8(encode(units, bytes)?).ok()?;
+        Some(Copy { text, meta })
+    }
+
+    /// The copied text, as bytes (what [`Copy::of_text`] copied).
+    pub(super) fn bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
     fn with(units: f64) -> Option<Copy> {
-        if units.is_nan() || units < 0.0 {
-            return None;
-        }
-        let units = units as usize;
-        let (mut bytes, mut meta) =
-            BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
-        // UTF-8 takes at most 3 bytes per UTF-16 unit (a lone surrogate becomes U+FFFD: 3 bytes).
-        let room = units.checked_mul(3)?;
-        bytes.resize(room, 0);
-        let written = encode_text(&mut bytes) as usize;
-        bytes.truncate(written);
+        let (bytes, mut meta) = BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
+        let bytes = encode(units, bytes)?;
         meta.clear();
         meta.resize(meta_length(), 0.0);
         copy_meta(&mut meta);
-        let text = String::from_utf8(bytes).ok()?;
-        Some(Copy { text, meta })
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(Copy { text, meta }),
+            Err(_) => {
+                // Not walked: any keys this copy interned are unknown to `KEYS`.
+                forget_keys();
+                None
+            }
+        }
     }
 
     fn walk(&self) -> Walk<'_> {
@@ -139,25 +224,27 @@ impl Copy {
             .is_some_and(|&status| status as u8 == IS_FORM)
     }
 
-    /// The value copied by [`Copy::of_value`].
+    /// The value copied by [`Copy::of_value`] (as the entry `value` of an object).
     pub(super) fn value(&self) -> Option<Input<'_>> {
-        let mut walk = self.walk();
-        walk.triple()?;
-        let (kind, key_length, payload) = walk.triple()?;
-        walk.units(key_length)?;
-        walk.value(kind, payload, true)
+        const VALUE: &[Field] = &[Field {
+            name: "value",
+            csharp: "value",
+            rust: "value",
+            kind: Kind::String,
+        }];
+        self.bind(VALUE).ok()?.into_values().into_iter().next()
     }
 
     /// Binds the copied form to `fields` (form mode).
     pub(super) fn bind_form(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
         let mut walk = self.walk();
-        let count = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
+        let (count, _) = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
         let mut entries = Vec::with_capacity(count.min(256));
         for _ in 0..count {
             let (kind, name_length, payload) =
                 walk.triple().ok_or(RequestError::UnreadableObject)?;
             let name = walk
-                .units(name_length)
+                .units(name_length as usize)
                 .ok_or(RequestError::UnreadableObject)?;
             let value = match kind {
                 STRING => FormValue::Text(Cow::Borrowed(
@@ -173,28 +260,38 @@ impl Copy {
         Ok(form::bind(entries, fields))
     }
 
-    /// Binds the copied object to `fields`.
+    /// Binds the copied object to `fields`. Walks the whole copy (its new keys are interned
+    /// here as reader.js numbered them), or forgets every interned key on both sides.
     pub(super) fn bind(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
         let mut walk = self.walk();
-        let count = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
-        let mut slots = Slots::new(fields);
-        for _ in 0..count {
-            let (kind, key_length, payload) =
-                walk.triple().ok_or(RequestError::UnreadableObject)?;
-            let key = walk
-                .units(key_length)
-                .ok_or(RequestError::UnreadableObject)?;
-            let value = walk
-                .value(kind, payload, true)
-                .ok_or(RequestError::UnreadableObject)?;
-            if let Some(index) = slots.field_index(key) {
-                // A JS object never repeats a key, so the later matching key simply wins; the
-                // repeated-key bookkeeping of `offer` is for JSON bytes.
-                slots.set(index, value);
+        let (count, reset) = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
+        KEYS.with(|keys| {
+            let mut keys = keys.borrow_mut();
+            if reset {
+                keys.forget();
             }
-        }
-        Ok(slots)
+            let bound = walk.entries(count, fields, keys.meanings(fields));
+            if bound.is_none() {
+                keys.forget();
+                forget_keys();
+            }
+            bound.ok_or(RequestError::UnreadableObject)
+        })
     }
+}
+
+/// Writes the pending text of `units` UTF-16 units into `bytes` (reused) as UTF-8; `None`
+/// if nothing is pending (`units` < 0: not a string, or a read that failed).
+fn encode(units: f64, mut bytes: Vec<u8>) -> Option<Vec<u8>> {
+    if units.is_nan() || units < 0.0 {
+        return None;
+    }
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a lone surrogate becomes U+FFFD: 3 bytes).
+    let room = (units as usize).checked_mul(3)?;
+    bytes.resize(room, 0);
+    let written = encode_text(&mut bytes) as usize;
+    bytes.truncate(written);
+    Some(bytes)
 }
 
 /// A cursor over the copy: `text` is consumed by UTF-16 lengths, `meta` by triples.
@@ -205,20 +302,53 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// The copy's header: its entry count if its status is `ok`; `wrong_kind` (not an
-    /// object, or not a form) if it is `not`; otherwise the value could not be read.
-    fn header(&mut self, ok: u8, not: u8, wrong_kind: RequestError) -> Result<usize, RequestError> {
+    /// The copy's header: its entry count and whether to forget the interned keys, if its
+    /// status is `ok`; `wrong_kind` (not an object, or not a form) if it is `not`; otherwise
+    /// the value could not be read.
+    fn header(
+        &mut self,
+        ok: u8,
+        not: u8,
+        wrong_kind: RequestError,
+    ) -> Result<(usize, bool), RequestError> {
         match self.triple() {
-            Some((status, count, _)) if status == ok => Ok(count),
+            Some((status, count, reset)) if status == ok => Ok((count as usize, reset == 1.0)),
             Some((status, _, _)) if status == not => Err(wrong_kind),
             _ => Err(RequestError::UnreadableObject),
         }
     }
 
-    fn triple(&mut self) -> Option<(u8, usize, f64)> {
+    fn triple(&mut self) -> Option<(u8, f64, f64)> {
         let (head, rest) = self.meta.split_first_chunk::<3>()?;
         self.meta = rest;
-        Some((head[0] as u8, head[1] as usize, head[2]))
+        Some((head[0] as u8, head[1], head[2]))
+    }
+
+    /// Offers `count` top-level entries to new slots for `fields`; `None` if the copy is cut short.
+    fn entries(
+        &mut self,
+        count: usize,
+        fields: &'static [Field],
+        mut keys: Meanings<'_>,
+    ) -> Option<Slots<'a>> {
+        let mut slots = Slots::new(fields);
+        for _ in 0..count {
+            let (kind, key, payload) = self.triple()?;
+            let index = if kind & TEXT_KEY != 0 {
+                bind::field_index(fields, self.units(key as usize)?)
+            } else if key >= 0.0 {
+                keys.field(key as usize)?
+            } else {
+                keys.learn(self.units((-1.0 - key) as usize)?)
+            };
+            let value = self.value(kind & !TEXT_KEY, payload, true)?;
+            if let Some(index) = index {
+                // A JS object never repeats a key, so the later matching key simply wins; the
+                // repeated-key bookkeeping of `offer` is for JSON bytes.
+                slots.set(index, value);
+            }
+        }
+        Some(slots)
     }
 
     /// The next `units` UTF-16 code units of the text (lone surrogates arrive as U+FFFD, one unit each).
@@ -258,7 +388,7 @@ impl<'a> Walk<'a> {
                 let mut entries = Vec::with_capacity(count.min(64));
                 for _ in 0..count {
                     let (kind, key_length, payload) = self.triple()?;
-                    let key = self.units(key_length)?;
+                    let key = self.units(key_length as usize)?;
                     let value = self.value(kind, payload, false)?;
                     // A JS object has no repeated keys, so entries keep their order as read.
                     entries.push((Cow::Borrowed(key), value));

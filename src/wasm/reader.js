@@ -4,14 +4,24 @@
 // message is decided in Rust (src/wasm/read.rs, then the same code the native server runs).
 // Every read that can throw (getters, Proxy traps) is caught here and recorded as UNREADABLE.
 //
-// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, 0], then per entry
-// [kind, keyLength, payload]. Keys and string values are appended to the returned text, in
-// order; lengths are UTF-16 code units. An OBJECT entry's payload is its entry count; its
-// entries follow it (one level only: deeper objects are NESTED and not read).
+// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, keysReset], then per entry
+// [kind, key, payload]. Keys and string values are appended to the returned text, in order;
+// lengths are UTF-16 code units. An OBJECT entry's payload is its entry count; its entries
+// follow it (one level only: deeper objects are NESTED and not read), each key as its length.
+//
+// A top-level key is interned: the first time it is seen it gets the next number and its
+// text is sent (`key` = -1 - length); later it is sent as that number alone (`key` >= 0).
+// Rust keeps the same table and decides what each key means. Past KEY_LIMIT keys, or for a
+// key longer than KEY_MAX_UNITS, the key is sent as text (`kind` + TEXT_KEY, `key` = length).
+// `keysReset` = 1 tells Rust to forget its table: the numbering starts again.
 
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
 const CHECKED = 9, UNCHECKED = 10;
 const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2, IS_FORM = 3, NOT_A_FORM = 4;
+const TEXT_KEY = 16, KEY_LIMIT = 1024, KEY_MAX_UNITS = 64;
+
+let keyIds = new Map();
+let keysReset = 1;
 
 let meta = new Float64Array(1024);
 let length = 0;
@@ -48,40 +58,67 @@ function keysOf(value) {
   }
 }
 
-// Appends one entry; `deep` reads an object value's own entries (one level).
-function entry(owner, key, deep) {
+// Appends one top-level entry: its key interned (see the layout above), its value read one level deep.
+function entry(owner, key) {
+  let id = keyIds.get(key);
+  let flag = 0;
+  if (id === undefined) {
+    text += key;
+    if (keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
+      keyIds.set(key, keyIds.size);
+      id = -1 - key.length;
+    } else {
+      flag = TEXT_KEY;
+      id = key.length;
+    }
+  }
+  entryValue(owner, key, id, flag, true);
+}
+
+// Appends an object value's entry: its key as text, its value not read deeper.
+function nested(owner, key) {
+  text += key;
+  entryValue(owner, key, key.length, 0, false);
+}
+
+// Appends the value of `owner[key]`; `deep` reads an object value's own entries (one level).
+function entryValue(owner, key, id, flag, deep) {
   let value;
   try {
     value = owner[key];
   } catch {
-    text += key;
-    return push(UNREADABLE, key.length, 0);
+    return push(UNREADABLE + flag, id, 0);
   }
-  text += key;
   switch (typeof value) {
     case "string":
       text += value;
-      return push(STRING, key.length, value.length);
+      return push(STRING + flag, id, value.length);
     case "number":
-      return push(NUMBER, key.length, value);
+      return push(NUMBER + flag, id, value);
     case "boolean":
-      return push(value ? TRUE : FALSE, key.length, 0);
+      return push((value ? TRUE : FALSE) + flag, id, 0);
     case "undefined":
-      return push(NULL, key.length, 0);
+      return push(NULL + flag, id, 0);
     case "object": {
-      if (value === null) return push(NULL, key.length, 0);
+      if (value === null) return push(NULL + flag, id, 0);
       const kind = isArray(value);
-      if (kind !== OBJECT) return push(kind, key.length, 0);
-      if (!deep) return push(NESTED, key.length, 0);
+      if (kind !== OBJECT) return push(kind + flag, id, 0);
+      if (!deep) return push(NESTED + flag, id, 0);
       const keys = keysOf(value);
-      if (keys === null) return push(UNREADABLE, key.length, 0);
-      push(OBJECT, key.length, keys.length);
-      for (let i = 0; i < keys.length; i++) entry(value, keys[i], false);
+      if (keys === null) return push(UNREADABLE + flag, id, 0);
+      push(OBJECT + flag, id, keys.length);
+      for (let i = 0; i < keys.length; i++) nested(value, keys[i]);
       return;
     }
     default: // bigint, symbol, function
-      return push(UNREADABLE, key.length, 0);
+      return push(UNREADABLE + flag, id, 0);
   }
+}
+
+/** Forgets every interned key; the next read tells Rust to do the same. */
+export function forgetKeys() {
+  keyIds.clear();
+  keysReset = 1;
 }
 
 /** Reads `value`; returns the length (UTF-16 units) of the text of its keys and strings, which
@@ -97,6 +134,8 @@ function guarded(reader, value) {
     return reader(value);
   } catch {
     text = "";
+    // Keys numbered during the failed read never reached Rust: start the numbering again.
+    forgetKeys();
     return -1;
   }
 }
@@ -114,8 +153,10 @@ function read(value) {
     push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
     return finish();
   }
-  push(IS_OBJECT, keys.length, 0);
-  for (let i = 0; i < keys.length; i++) entry(value, keys[i], true);
+  if (keyIds.size >= KEY_LIMIT) forgetKeys();
+  push(IS_OBJECT, keys.length, keysReset);
+  keysReset = 0;
+  for (let i = 0; i < keys.length; i++) entry(value, keys[i]);
   return finish();
 }
 
@@ -130,6 +171,13 @@ export function encodeText(out) {
   const { written } = encoder.encodeInto(pending, out);
   pending = "";
   return written;
+}
+
+/** Takes a string for `encodeText`; returns its length, or -1 if `value` is not a string. */
+export function readText(value) {
+  if (typeof value !== "string") return -1;
+  pending = value;
+  return value.length;
 }
 
 /** Reads one value as the entry `value` of an object. */

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { validate, serverError, dtoNames, pkgPath } from "./load.mjs";
+import { validate, validateJson, serverError, dtoNames, pkgPath } from "./load.mjs";
 
 const vectorsDir = fileURLToPath(new URL("../vectors/", import.meta.url));
 for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort()) {
@@ -14,9 +14,29 @@ for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).so
       const result = validate(dto, input);
       assert.equal(JSON.stringify(result), JSON.stringify(c.expected));
       assert.equal(JSON.stringify(serverError(dto, result)), JSON.stringify(c.body));
+      const text = "input_text" in c ? c.input_text : JSON.stringify(c.input);
+      assert.equal(JSON.stringify(validateJson(dto, text)), JSON.stringify(c.expected));
     });
   }
 }
+
+test("validateJson: text that is not a JSON object, or not a string, is one request error", () => {
+  const error = (message) => ({ valid: false, errors: [{ field: "", code: "SerializationException", message }] });
+  for (const text of ["", "{", "{\"amount\": 1,}", "{'amount': 1}", "{\"amount\": 01}", "{} {}", "\uFEFF{}"]) {
+    assert.deepEqual(validateJson("CreatePaymentRequest", text), error("The request body is not valid JSON."), text);
+  }
+  for (const text of ["null", "[]", "1", "\"{}\""]) {
+    assert.deepEqual(validateJson("CreatePaymentRequest", text), error("The request body must be a JSON object."), text);
+  }
+  for (const value of [undefined, null, 1, {}, new String("{}"), Symbol("x"), 1n]) {
+    assert.deepEqual(validateJson("CreatePaymentRequest", value), error("The request body must be JSON text (a string)."), String(typeof value));
+  }
+  // What JSON.parse makes of the same text: deep nesting outside fields, a repeated key, an escape.
+  const deep = "[".repeat(5000) + "]".repeat(5000);
+  const text = `{"skip": ${deep}, "amount": 1, "gstAmount": 5, "AMOUNT": 2, "amount": 9, "particulars": "\\ud800"}`;
+  assert.deepEqual(validateJson("CreatePaymentRequest", text), validate("CreatePaymentRequest", JSON.parse(text)));
+  assert.throws(() => validateJson("Nope", "{}"), /known DTOs/);
+});
 
 test("dtoNames lists the four DTOs", () => {
   assert.deepEqual(dtoNames(), ["OnceOffPaymentRequest", "CreatePaymentRequest", "RecordPaymentBindingModel", "FinancePaymentLogRequest"]);
