@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use validator::ValidationError;
+use crate::rules::{RuleError, Violation};
 
 use crate::dto::{Field, Kind, MapView};
 use crate::input::Input;
@@ -34,26 +34,55 @@ pub(crate) struct Slots<'a> {
     values: Vec<Input<'a>>,
     /// Every key that matched a field, with its field index; the last entry per field won.
     keys: Vec<(usize, Cow<'a, str>)>,
+    /// Bit `i` of `by_length[n]`: field `i`'s name is `n` bytes long (`n` capped at
+    /// `LONG_NAME`), so a key is compared with the few names of its length only.
+    by_length: [u32; LONG_NAME + 1],
 }
+
+/// Names of this many bytes or more share the last `by_length` entry.
+const LONG_NAME: usize = 32;
 
 impl<'a> Slots<'a> {
     pub(crate) fn new(fields: &'static [Field]) -> Slots<'a> {
+        let mut by_length = [0u32; LONG_NAME + 1];
+        for (index, field) in fields.iter().enumerate().take(32) {
+            if let Some(names) = by_length.get_mut(field.name.len().min(LONG_NAME)) {
+                *names |= 1 << index;
+            }
+        }
         Slots {
             fields,
             values: std::iter::repeat_with(|| Input::Null)
                 .take(fields.len())
                 .collect(),
             keys: Vec::new(),
+            by_length,
         }
     }
 
     /// The index of the field `key` names, if any.
     pub(crate) fn field_index(&self, key: &str) -> Option<usize> {
-        field_index(self.fields, key)
+        if self.fields.len() > 32 {
+            return field_index(self.fields, key);
+        }
+        let mut names = *self.by_length.get(key.len().min(LONG_NAME))?;
+        while names != 0 {
+            let index = names.trailing_zeros() as usize;
+            let name = self.fields.get(index)?.name;
+            // Most clients send the canonical case: an exact comparison settles it.
+            if name == key || name.eq_ignore_ascii_case(key) {
+                return Some(index);
+            }
+            names &= names - 1;
+        }
+        None
     }
 
     /// Offers `value` under `key` (which names field `index`) as the field's input.
     pub(crate) fn offer(&mut self, index: usize, key: Cow<'a, str>, value: Input<'a>) {
+        if self.keys.capacity() == 0 {
+            self.keys.reserve(self.fields.len());
+        }
         if !self.keys.iter().any(|(i, _)| *i == index) {
             // The first key of this field: it wins for now.
             self.keys.push((index, key));
@@ -101,12 +130,12 @@ fn set<'a>(values: &mut [Input<'a>], index: usize, value: Input<'a>) {
 }
 
 /// The type error of a field: code `TypeMismatch`; the message names what the field expects.
-pub(crate) fn type_mismatch() -> ValidationError {
-    ValidationError::new("TypeMismatch")
+pub(crate) fn type_mismatch() -> Violation {
+    Violation::new("TypeMismatch")
 }
 
 /// Converts a field's input to its typed value, or to the field's one conversion error.
-pub(crate) fn convert(kind: Kind, input: Input<'_>) -> Result<Value<'_>, ValidationError> {
+pub(crate) fn convert(kind: Kind, input: Input<'_>) -> Result<Value<'_>, Violation> {
     if matches!(input, Input::Null) {
         return Ok(Value::None);
     }
@@ -121,7 +150,7 @@ pub(crate) fn convert(kind: Kind, input: Input<'_>) -> Result<Value<'_>, Validat
             Input::Text(text) if text.trim().is_empty() => Ok(Value::None),
             Input::Text(text) => DateTime::parse(&text)
                 .map(Value::DateTime)
-                .ok_or_else(|| ValidationError::new("Date")),
+                .ok_or_else(|| Violation::new("Date")),
             _ => Err(type_mismatch()),
         },
         Kind::Map => to_map(input).map(Value::Map).ok_or_else(type_mismatch),
@@ -139,10 +168,7 @@ fn to_string(input: Input<'_>) -> Option<Cow<'_, str>> {
 }
 
 /// A number, boolean or date field: a blank string is no value; other strings parse.
-fn scalar<T>(
-    input: Input<'_>,
-    parse: fn(Input<'_>) -> Option<T>,
-) -> Result<Option<T>, ValidationError> {
+fn scalar<T>(input: Input<'_>, parse: fn(Input<'_>) -> Option<T>) -> Result<Option<T>, Violation> {
     match input {
         Input::Text(text) if text.trim().is_empty() => Ok(None),
         input => parse(input).map(Some).ok_or_else(type_mismatch),
@@ -323,6 +349,34 @@ mod tests {
             Err("TypeMismatch"),
         );
         check(Kind::Map, text("x"), Err("TypeMismatch"));
+    }
+
+    /// The by-length lookup finds what a scan of every field finds, for every DTO.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn field_lookup_agrees_with_a_scan() {
+        for dto in crate::DtoName::ALL {
+            let slots = Slots::new(dto.fields());
+            for field in dto.fields() {
+                let name = field.name;
+                for key in [
+                    name.to_owned(),
+                    name.to_ascii_uppercase(),
+                    name.to_ascii_lowercase(),
+                    format!("{name}x"),
+                    name.get(1..).unwrap_or_default().to_owned(),
+                    field.csharp.to_owned(),
+                    field.rust.to_owned(),
+                    "x".repeat(40),
+                ] {
+                    assert_eq!(
+                        slots.field_index(&key),
+                        field_index(dto.fields(), &key),
+                        "{dto} {key}"
+                    );
+                }
+            }
+        }
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -19,7 +19,7 @@ pub mod wasm;
 
 use std::borrow::Cow;
 
-use validator::{ValidationError, ValidationErrorsKind};
+use validator::ValidationErrorsKind;
 
 pub use body::{
     server_body, ModelState, ResponseError, ResponseStatus, ServerBody, ServiceStackBody,
@@ -38,6 +38,7 @@ pub use types::{DateTime, Money, StringMap};
 
 use crate::bind::{Slots, Value};
 use crate::input::RequestError;
+use crate::rules::{violation_of, Violation};
 
 /// Parses JSON `bytes` into the typed DTO, or a [`Report`] of every error, in field order.
 pub fn parse<D: Dto>(bytes: &[u8]) -> Result<D, Report> {
@@ -131,14 +132,17 @@ fn judge<D: Dto>(slots: Result<Slots<'_>, RequestError>) -> Result<D::View<'_>, 
 /// rule's error (index `usize::MAX`) goes to the field its `field` param names, after that
 /// field's own errors.
 fn merge<D: Dto>(
-    type_errors: Vec<(usize, ValidationError)>,
-    rule_errors: Vec<(usize, ValidationError)>,
-) -> Vec<(usize, ValidationError)> {
+    type_errors: Vec<(usize, Violation)>,
+    rule_errors: Vec<(usize, Violation)>,
+) -> Vec<(usize, Violation)> {
     let typed: Vec<usize> = type_errors.iter().map(|(i, _)| *i).collect();
     let mut all = type_errors;
     for (index, error) in rule_errors {
         let index = if index == usize::MAX {
-            let field = error.params.get("field").and_then(|v| v.as_str());
+            let field = match error.param("field") {
+                Some(rules::Param::Text(field)) => Some(field.as_ref()),
+                _ => None,
+            };
             match field.and_then(|rust| D::FIELDS.iter().position(|f| f.rust == rust)) {
                 Some(index) => index,
                 None => continue,
@@ -157,7 +161,7 @@ fn merge<D: Dto>(
 
 /// The errors `validator`'s derive finds on an owned DTO, as (field index, error); struct-level
 /// ones as `usize::MAX`, after the field errors.
-fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, ValidationError)> {
+fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, Violation)> {
     let Err(errors) = dto.validate() else {
         return Vec::new();
     };
@@ -168,11 +172,11 @@ fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, ValidationError)> {
             continue;
         };
         if key == "__all__" {
-            struct_level.extend(list.into_iter().map(|e| (usize::MAX, e)));
+            struct_level.extend(list.into_iter().map(|e| (usize::MAX, violation_of(e))));
         } else if let Some(index) = D::FIELDS.iter().position(|f| f.rust == key) {
             // validator judges `range` before `required` and the customs; no field mixes
             // `range` with another rule on a present value, so the order within a field agrees.
-            found.extend(list.into_iter().map(|e| (index, e)));
+            found.extend(list.into_iter().map(|e| (index, violation_of(e))));
         }
     }
     found.sort_by_key(|(index, _)| *index);
@@ -181,7 +185,7 @@ fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, ValidationError)> {
 }
 
 /// Words `violations` as the DTO's framework does; `None` when there are none.
-fn report<D: Dto>(violations: Vec<(usize, ValidationError)>) -> Option<Report> {
+fn report<D: Dto>(violations: Vec<(usize, Violation)>) -> Option<Report> {
     if violations.is_empty() {
         return None;
     }
@@ -230,7 +234,7 @@ mod tests {
             .map(|(f, input)| bind::convert(f.kind, input).unwrap_or(Value::None))
             .collect();
         let view = D::view(values);
-        let codes = |list: Vec<(usize, ValidationError)>| {
+        let codes = |list: Vec<(usize, Violation)>| {
             list.into_iter()
                 .map(|(i, e)| (i, e.code.into_owned()))
                 .collect::<Vec<_>>()

@@ -5,27 +5,32 @@
 //! (`System.ComponentModel.Annotations/src/Resources/Strings.resx`). Codes with no framework
 //! equivalent (`TypeMismatch`, `Date`, `Url`, `Precision`) are ours, worded in the same style.
 
-use validator::ValidationError;
+use crate::rules::{Param, Violation};
 
 use crate::dto::{Field, Framework, Kind};
 use crate::input::RequestError;
-use crate::number::js_number_text;
 
 /// FluentValidation's `SplitPascalCase`: a space before each capital that follows a
 /// non-capital (from the third character on) or precedes one; then trimmed.
 /// `FirstName` → `First Name`, `IBANCode` → `IBAN Code`, `order_id` → `order_id`.
 pub fn split_pascal_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_lower = i > 1 && chars.get(i - 1).is_some_and(|p| !p.is_uppercase());
-        let next_lower = chars.get(i + 1).is_some_and(|n| !n.is_uppercase());
-        if c.is_uppercase() && (prev_lower || next_lower) {
+    let mut chars = name.chars().enumerate().peekable();
+    let mut prev = None;
+    while let Some((i, c)) = chars.next() {
+        let prev_lower = i > 1 && prev.is_some_and(|p: char| !p.is_uppercase());
+        let next_lower = chars.peek().is_some_and(|(_, n)| !n.is_uppercase());
+        // A leading space would be trimmed: never written.
+        if c.is_uppercase() && (prev_lower || next_lower) && !out.is_empty() {
             out.push(' ');
         }
         out.push(c);
+        prev = Some(c);
     }
-    out.trim().to_owned()
+    match out.trim() {
+        trimmed if trimmed.len() == out.len() => out,
+        trimmed => trimmed.to_owned(),
+    }
 }
 
 /// The name a message uses for `field`: FluentValidation splits the C# name; DataAnnotations
@@ -50,23 +55,15 @@ fn expected(kind: Kind) -> &'static str {
 }
 
 /// A placeholder value of `error` as text (numbers as JavaScript writes them).
-fn param(error: &ValidationError, name: &str) -> Option<String> {
-    Some(match error.params.get(name)? {
-        serde_json::Value::String(text) => text.clone(),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => i.to_string(),
-            None => js_number_text(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        other => other.to_string(),
+fn param(error: &Violation, name: &str) -> Option<String> {
+    Some(match error.param(name)? {
+        Param::Int(n) => n.to_string(),
+        Param::Text(text) => text.to_string(),
     })
 }
 
 /// The message of `error` on `field`.
-pub(crate) fn field_message(
-    framework: Framework,
-    field: &Field,
-    error: &ValidationError,
-) -> String {
+pub(crate) fn field_message(framework: Framework, field: &Field, error: &Violation) -> String {
     let name = display_name(framework, field);
     let p = |key: &str| param(error, key).unwrap_or_default();
     let compared = |fallback: &str| {

@@ -60,14 +60,14 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             match rule {
                 Rule::Required { code } => {
                     let code = code_or(code, "required");
-                    required =
-                        quote! { out.push((#index, ::validator::ValidationError::new(#code))); };
+                    required = quote! { out.push((#index, <crate::rules::Violation as crate::rules::RuleError>::new(#code))); };
                 }
                 Rule::Custom { function, code } => {
+                    let function = with_violation(function);
                     let recode =
                         code.map(|c| quote! { error.code = ::std::borrow::Cow::Borrowed(#c); });
                     present.push(quote! {
-                        if let ::std::result::Result::Err(mut error) = #function(value) {
+                        if let ::std::result::Result::Err(mut error) = crate::rules::violated(#function(value)) {
                             #recode
                             out.push((#index, error));
                         }
@@ -81,10 +81,10 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                         "exclusive_min" => quote! { *value > #bound },
                         _ => quote! { *value < #bound },
                     });
-                    let params = bounds.iter().map(|(kind, bound)| quote! { error.params.insert(::std::borrow::Cow::Borrowed(#kind), ::serde_json::Value::from(#bound)); });
+                    let params = bounds.iter().map(|(kind, bound)| quote! { let error = crate::rules::RuleError::with(error, #kind, i64::from(#bound)); });
                     present.push(quote! {
                         if !(true #(&& #tests)*) {
-                            let mut error = ::validator::ValidationError::new(#code);
+                            let error = <crate::rules::Violation as crate::rules::RuleError>::new(#code);
                             #(#params)*
                             out.push((#index, error));
                         }
@@ -104,10 +104,10 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
         impl #impl_generics crate::dto::Rules for #ident #type_generics #where_clause {
-            fn check(&self, out: &mut ::std::vec::Vec<(usize, ::validator::ValidationError)>) {
+            fn check(&self, out: &mut ::std::vec::Vec<(usize, crate::rules::Violation)>) {
                 #(#checks)*
                 #(
-                    if let ::std::result::Result::Err(error) = #schemas(self) {
+                    if let ::std::result::Result::Err(error) = crate::rules::violated(#schemas(self)) {
                         out.push((usize::MAX, error));
                     }
                 )*
@@ -178,6 +178,32 @@ fn field_rules(attrs: &[syn::Attribute]) -> syn::Result<Vec<Rule>> {
         })?;
     }
     Ok(rules)
+}
+
+/// A rule function's path with payrules' error type: rule functions are generic over it
+/// (`rules::RuleError`), and a declaration names `validator`'s (`email::email::<ValidationError>`)
+/// because `validator`'s derive needs it spelled out; its last type argument becomes
+/// `crate::rules::Violation` here. A path with no type arguments is left to inference.
+fn with_violation(function: Expr) -> Expr {
+    let mut function = function;
+    if let Expr::Path(path) = &mut function {
+        if let Some(syn::PathArguments::AngleBracketed(arguments)) = path
+            .path
+            .segments
+            .last_mut()
+            .map(|segment| &mut segment.arguments)
+        {
+            if let Some(error) = arguments
+                .args
+                .iter_mut()
+                .rev()
+                .find(|argument| matches!(argument, syn::GenericArgument::Type(_)))
+            {
+                *error = syn::parse_quote!(crate::rules::Violation);
+            }
+        }
+    }
+    function
 }
 
 /// The struct-level rule functions (`schema(function = ..)`).

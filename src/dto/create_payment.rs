@@ -3,7 +3,7 @@
 use validator::ValidationError;
 
 use crate::dto::dto;
-use crate::rules::{compare, money};
+use crate::rules::{compare, money, RuleError};
 use crate::types::Money;
 
 dto! {
@@ -13,9 +13,9 @@ dto! {
     pub struct CreatePaymentRequest for ServiceStack {
         organisation_id: String = ("organisationId", "OrganisationId"),
         salary_package_id: String = ("salaryPackageId", "SalaryPackageId"),
-        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2), custom(function = money::greater_than_zero))]
+        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2::<ValidationError>), custom(function = money::greater_than_zero::<ValidationError>))]
         amount: Money = ("amount", "Amount"),
-        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2), custom(function = money::at_least_zero))]
+        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2::<ValidationError>), custom(function = money::at_least_zero::<ValidationError>))]
         gst_amount: Money = ("gstAmount", "GstAmount"),
         particulars: String = ("particulars", "Particulars"),
         budget_category: String = ("budgetCategory", "BudgetCategory"),
@@ -24,7 +24,7 @@ dto! {
 
 /// `gstAmount` LessThanOrEqual `amount`: tax cannot exceed the amount it is part of.
 /// Judged last among `gstAmount`'s rules; skipped when either side has no valid value.
-fn gst_within_amount(request: &impl Amounts) -> Result<(), ValidationError> {
+fn gst_within_amount<E: RuleError>(request: &impl Amounts) -> Result<(), E> {
     match request.gst_and_amount() {
         (Some(gst), Some(amount)) => compare::at_most("gst_amount", gst, amount),
         _ => Ok(()),

@@ -1,5 +1,7 @@
 //! `FinancePaymentLogRequest` — `POST /Finance/Payment/Log` (ServiceStack, permission CreatePayments).
 
+use validator::ValidationError;
+
 use crate::dto::dto;
 use crate::rules::{email, money};
 use crate::types::{DateTime, Money};
@@ -15,12 +17,12 @@ dto! {
         external_payment_id: i32 = ("external_payment_id", "external_payment_id"),
         regent_id: i32 = ("regent_id", "regent_id"),
         /// Sign free: refunds are logged negative.
-        #[validate(custom(function = money::decimal_18_2))]
+        #[validate(custom(function = money::decimal_18_2::<ValidationError>))]
         amount: Money = ("amount", "amount"),
         payment_type: String = ("payment_type", "payment_type"),
         customer_ip: String = ("customer_ip", "customer_ip"),
         name: String = ("name", "name"),
-        #[validate(custom(function = email::email))]
+        #[validate(custom(function = email::email::<ValidationError>))]
         email: String = ("email", "email"),
         phone: String = ("phone", "phone"),
         addr1: String = ("addr1", "addr1"),

@@ -79,7 +79,7 @@ pub(crate) mod sealed {
 /// Each error carries its field index; a struct-level rule's carries `usize::MAX` and names its
 /// field in the `field` param.
 pub trait Rules {
-    fn check(&self, out: &mut Vec<(usize, validator::ValidationError)>);
+    fn check(&self, out: &mut Vec<(usize, crate::rules::Violation)>);
 }
 
 /// A map field's value while borrowed from the input: entries in input order, no repeats.

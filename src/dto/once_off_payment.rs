@@ -1,5 +1,7 @@
 //! `OnceOffPaymentRequest` — `POST /onceoffpayment` (ServiceStack, role Client).
 
+use validator::ValidationError;
+
 use crate::dto::dto;
 use crate::rules::{email, money, url};
 use crate::types::{DateTime, Money, StringMap};
@@ -19,14 +21,14 @@ dto! {
         suburb: String = ("Suburb", "Suburb"),
         postal_code: String = ("PostalCode", "PostalCode"),
         mobile_number: String = ("MobileNumber", "MobileNumber"),
-        #[validate(custom(function = email::email))]
+        #[validate(custom(function = email::email::<ValidationError>))]
         email: String = ("Email", "Email"),
         id_number: String = ("IdNumber", "IdNumber"),
         passport_number: String = ("PassportNumber", "PassportNumber"),
         #[validate(required(code = "NotNull"))]
         invoice_number: String = ("InvoiceNumber", "InvoiceNumber"),
         debt_date: DateTime = ("DebtDate", "DebtDate"),
-        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2), custom(function = money::greater_than_zero))]
+        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2::<ValidationError>), custom(function = money::greater_than_zero::<ValidationError>))]
         amount_outstanding: Money = ("AmountOutstanding", "AmountOutstanding"),
         #[validate(required(code = "NotNull"), range(exclusive_min = 0, code = "GreaterThan"))]
         currencies_id: i32 = ("CurrenciesId", "CurrenciesId"),
@@ -34,7 +36,7 @@ dto! {
         channels_id: i32 = ("ChannelsId", "ChannelsId"),
         debt_meta: StringMap = ("DebtMeta", "DebtMeta"),
         customers_meta: StringMap = ("CustomersMeta", "CustomersMeta"),
-        #[validate(custom(function = url::absolute_http_url))]
+        #[validate(custom(function = url::absolute_http_url::<ValidationError>))]
         url_to_document: String = ("UrlToDocument", "UrlToDocument"),
         customer_unique_identifier: String = ("CustomerUniqueIdentifier", "CustomerUniqueIdentifier"),
     }

@@ -1,14 +1,14 @@
 //! `Email`: FluentValidation's default (ASP.NET Core compatible) e-mail rule.
 
-use validator::ValidationError;
+use super::RuleError;
 
 /// Exactly one `@`, neither the first nor the last character. Nothing else is checked, so a
 /// .NET server declaring `EmailAddress()` agrees with every verdict.
-pub fn email(value: &str) -> Result<(), ValidationError> {
+pub fn email<E: RuleError>(value: &str) -> Result<(), E> {
     let mut ats = value.match_indices('@');
     match (ats.next(), ats.next()) {
         (Some((at, _)), None) if at != 0 && at + 1 != value.len() => Ok(()),
-        _ => Err(ValidationError::new("Email")),
+        _ => Err(E::new("Email")),
     }
 }
 

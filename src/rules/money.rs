@@ -1,6 +1,6 @@
 //! Money rules: the `decimal(18,2)` a payment lands in, and the sign rules on amounts.
 
-use validator::ValidationError;
+use super::RuleError;
 
 use crate::types::Money;
 
@@ -10,35 +10,30 @@ pub const MAX_INTEGER_DIGITS: u32 = 16;
 pub const MAX_SCALE: u32 = 2;
 
 /// `ScalePrecision`: at most 16 integer digits and 2 decimals (precision 18, scale 2).
-pub fn decimal_18_2(value: &Money) -> Result<(), ValidationError> {
+pub fn decimal_18_2<E: RuleError>(value: &Money) -> Result<(), E> {
     if value.integer_digits() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_SCALE {
         return Ok(());
     }
-    let mut error = ValidationError::new("ScalePrecision");
-    super::param(&mut error, "Digits", value.integer_digits());
-    super::param(&mut error, "ActualScale", value.scale());
-    Err(error)
+    Err(E::new("ScalePrecision")
+        .with("Digits", value.integer_digits())
+        .with("ActualScale", value.scale()))
 }
 
 /// `GreaterThan` 0.
-pub fn greater_than_zero(value: &Money) -> Result<(), ValidationError> {
+pub fn greater_than_zero<E: RuleError>(value: &Money) -> Result<(), E> {
     if value.value() > 0.0 {
         Ok(())
     } else {
-        let mut error = ValidationError::new("GreaterThan");
-        super::param(&mut error, "ComparisonValue", 0u32);
-        Err(error)
+        Err(E::new("GreaterThan").with("ComparisonValue", 0u32))
     }
 }
 
 /// `GreaterThanOrEqual` 0.
-pub fn at_least_zero(value: &Money) -> Result<(), ValidationError> {
+pub fn at_least_zero<E: RuleError>(value: &Money) -> Result<(), E> {
     if value.value() >= 0.0 {
         Ok(())
     } else {
-        let mut error = ValidationError::new("GreaterThanOrEqual");
-        super::param(&mut error, "ComparisonValue", 0u32);
-        Err(error)
+        Err(E::new("GreaterThanOrEqual").with("ComparisonValue", 0u32))
     }
 }
 
@@ -46,6 +41,7 @@ pub fn at_least_zero(value: &Money) -> Result<(), ValidationError> {
 mod tests {
     use super::*;
     use crate::rules::test_util::{check_fail, check_ok};
+    use crate::rules::{Param, Violation};
 
     fn number(v: f64) -> Money {
         Money::from_number(v).unwrap_or_else(|| panic!("{v} is money"))
@@ -82,13 +78,10 @@ mod tests {
             "ScalePrecision",
             &fail.iter().collect::<Vec<_>>(),
         );
-        let error = decimal_18_2(&text("12345678901234567.125")).expect_err("fails");
+        let error: Violation = decimal_18_2(&text("12345678901234567.125")).expect_err("fails");
         assert_eq!(
-            (
-                error.params["Digits"].clone(),
-                error.params["ActualScale"].clone()
-            ),
-            (17.into(), 3.into())
+            error.params,
+            vec![("Digits", Param::Int(17)), ("ActualScale", Param::Int(3))]
         );
     }
 

@@ -1,11 +1,11 @@
 //! `Required` for strings: DataAnnotations' `[Required]` also rejects "" and whitespace-only text.
 
-use validator::ValidationError;
+use super::RuleError;
 
 /// Not empty and not only whitespace. (`validator`'s `required` covers the missing value.)
-pub fn not_blank(value: &str) -> Result<(), ValidationError> {
+pub fn not_blank<E: RuleError>(value: &str) -> Result<(), E> {
     if value.trim().is_empty() {
-        Err(ValidationError::new("Required"))
+        Err(E::new("Required"))
     } else {
         Ok(())
     }

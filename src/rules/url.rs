@@ -1,15 +1,15 @@
 //! `Url`: an absolute `http`/`https` URL that is safe to render as a link to payers.
 
-use validator::ValidationError;
+use super::RuleError;
 
 /// Scheme `http` or `https` (any letter case), `://`, a non-empty host (a name, or an IPv6
 /// literal in brackets), an optional `:port` of 1–5 digits up to 65535, then anything but
 /// whitespace or control characters. `javascript:` and other schemes never pass.
-pub fn absolute_http_url(value: &str) -> Result<(), ValidationError> {
+pub fn absolute_http_url<E: RuleError>(value: &str) -> Result<(), E> {
     if is_absolute_http_url(value) {
         Ok(())
     } else {
-        Err(ValidationError::new("Url"))
+        Err(E::new("Url"))
     }
 }
 
