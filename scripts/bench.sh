@@ -17,6 +17,7 @@ say "JS validators, same payloads, one process"
 node bench/compare.mjs
 say "validate() per DTO, and the package size"
 node bench/validate.mjs
+node scripts/size-budget.mjs pkg
 say "start-up: import to first result, Node and headless Chromium"
 need_js_deps
 node bench/startup.mjs

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints (native and wasm32), native tests, the wasm tests in Node and
-# in headless Chromium, the built package's JS API under Node's test runner, then the reference
+# in headless Chromium, the built package's size budget and its JS API under Node's test runner, then the reference
 # server's routes and the differential test (native vs wasm vs HTTP), then the demo's forms in
 # headless Chromium. Prints each runner's test count and fails if any runner ran none.
 set -euo pipefail
@@ -39,6 +39,8 @@ COUNT[wasm-chromium]="$(cargo_passed "$LOGS/wasm-chromium.log")"
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 build_package
+say "size budget (gzip of what a browser downloads)"
+node scripts/size-budget.mjs pkg
 run js-node node --test tests/js/
 COUNT[js-node]="$(grep -Eo '^# pass [0-9]+' "$LOGS/js-node.log" | awk '{print $3}')"
 

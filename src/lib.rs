@@ -189,14 +189,16 @@ fn report<D: Dto>(violations: Vec<(usize, Violation)>) -> Option<Report> {
     if violations.is_empty() {
         return None;
     }
+    let names = messages::display_names(D::NAME);
     let errors = violations
         .into_iter()
         .filter_map(|(index, error)| {
             let field = D::FIELDS.get(index)?;
+            let name = names.get(index).map_or("", String::as_str);
             Some(FieldError {
                 field: field.name.to_owned(),
-                code: error.code.to_string(),
-                message: messages::field_message(D::FRAMEWORK, field, &error),
+                message: messages::field_message(D::FRAMEWORK, field, name, &error),
+                code: error.code.into_owned(),
             })
         })
         .collect();

@@ -5,10 +5,11 @@
 //! (`System.ComponentModel.Annotations/src/Resources/Strings.resx`). Codes with no framework
 //! equivalent (`TypeMismatch`, `Date`, `Url`, `Precision`) are ours, worded in the same style.
 
-use crate::rules::{Param, Violation};
+use std::sync::OnceLock;
 
-use crate::dto::{Field, Framework, Kind};
+use crate::dto::{DtoName, Field, Framework, Kind};
 use crate::input::RequestError;
+use crate::rules::{Param, Violation};
 
 /// FluentValidation's `SplitPascalCase`: a space before each capital that follows a
 /// non-capital (from the third character on) or precedes one; then trimmed.
@@ -42,6 +43,21 @@ pub fn display_name(framework: Framework, field: &Field) -> String {
     }
 }
 
+/// The display names of every field of `dto`, in field order: made once, then borrowed by
+/// every message (error messages are the hot part of an invalid request).
+pub(crate) fn display_names(dto: DtoName) -> &'static [String] {
+    static NAMES: [OnceLock<Vec<String>>; 4] = [const { OnceLock::new() }; 4];
+    let index = DtoName::ALL.iter().position(|d| *d == dto).unwrap_or(0);
+    NAMES.get(index).map_or(&[], |names| {
+        names.get_or_init(|| {
+            dto.fields()
+                .iter()
+                .map(|field| display_name(dto.framework(), field))
+                .collect()
+        })
+    })
+}
+
 /// What a field of `kind` expects, for `TypeMismatch` messages.
 fn expected(kind: Kind) -> &'static str {
     match kind {
@@ -63,8 +79,12 @@ fn param(error: &Violation, name: &str) -> Option<String> {
 }
 
 /// The message of `error` on `field`.
-pub(crate) fn field_message(framework: Framework, field: &Field, error: &Violation) -> String {
-    let name = display_name(framework, field);
+pub(crate) fn field_message(
+    framework: Framework,
+    field: &Field,
+    name: &str,
+    error: &Violation,
+) -> String {
     let p = |key: &str| param(error, key).unwrap_or_default();
     let compared = |fallback: &str| {
         param(error, "ComparisonValue")
