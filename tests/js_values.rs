@@ -299,6 +299,39 @@ fn interned_keys_stay_in_step_with_rust() {
     );
 }
 
+/// Lone surrogates at the ends of neighbouring keys and values stay lone (one U+FFFD each):
+/// the copy joins every key and string into one text, where a lone high surrogate and a lone
+/// low one would otherwise become one character and shift every later value.
+#[wasm_bindgen_test]
+fn lone_surrogates_at_the_seams_of_the_copy_stay_apart() {
+    let max_len = |field: &str| {
+        format!(
+            r#"{{"field":"{field}","code":"MaxLength","message":"The field {field} must be a string or array type with a maximum length of '10'."}}"#
+        )
+    };
+    let valid = "accountCode: 'A', contractId: 1, paymentValue: 1, paymentSuccessful: true";
+    for round in 0..2 {
+        // Value ends high, next value starts low (the keys between them are interned after round 0).
+        let input = js(&format!(
+            "({{ {valid}, paymentRef: 'x\\uD800', message: '\\uDC00' + 'y'.repeat(9), paymentType: 'ok' }})"
+        ));
+        assert_eq!(
+            validate("RecordPaymentBindingModel", input),
+            r#"{"valid":true,"errors":[]}"#,
+            "round {round}"
+        );
+        // Key ends high, its value starts low; then a value that must still be read in full.
+        let input = js(&format!(
+            "({{ {valid}, ['k\\uD800']: '\\uDC00', accountCode: '\\uDC00' + 'z'.repeat(10) }})"
+        ));
+        assert_eq!(
+            validate("RecordPaymentBindingModel", input),
+            format!(r#"{{"valid":false,"errors":[{}]}}"#, max_len("accountCode")),
+            "round {round}"
+        );
+    }
+}
+
 /// Number text is JavaScript's, to the digit: `js_number_text` against the engine's own
 /// `Number.prototype.toString` on random doubles of every magnitude (ties included).
 #[wasm_bindgen_test]

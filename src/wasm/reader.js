@@ -26,9 +26,23 @@ let keysReset = 1;
 let meta = new Float64Array(1024);
 let length = 0;
 let text = "";
+// The last UTF-16 unit appended to `text` (see `append`).
+let lastUnit = 0;
 // The text of the last read, until `encodeText` hands it to Rust.
 let pending = "";
 const encoder = new TextEncoder();
+
+// Appends a key or string to `text`. Every piece crosses into wasm as its own string would: a
+// lone surrogate becomes U+FFFD. A lone high surrogate ending one piece and a lone low one
+// starting the next would join into one character in the joined text, so the low one is
+// written as the U+FFFD it stands for (same length, so lengths stay exact).
+function append(piece) {
+  if (piece.length === 0) return;
+  const first = piece.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff && lastUnit >= 0xd800 && lastUnit <= 0xdbff) piece = "\ufffd" + piece.slice(1);
+  text += piece;
+  lastUnit = piece.charCodeAt(piece.length - 1);
+}
 
 function push(kind, keyLength, payload) {
   if (length + 3 > meta.length) {
@@ -63,7 +77,7 @@ function entry(owner, key) {
   let id = keyIds.get(key);
   let flag = 0;
   if (id === undefined) {
-    text += key;
+    append(key);
     if (keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
       keyIds.set(key, keyIds.size);
       id = -1 - key.length;
@@ -77,7 +91,7 @@ function entry(owner, key) {
 
 // Appends an object value's entry: its key as text, its value not read deeper.
 function nested(owner, key) {
-  text += key;
+  append(key);
   entryValue(owner, key, key.length, 0, false);
 }
 
@@ -91,7 +105,7 @@ function entryValue(owner, key, id, flag, deep) {
   }
   switch (typeof value) {
     case "string":
-      text += value;
+      append(value);
       return push(STRING + flag, id, value.length);
     case "number":
       return push(NUMBER + flag, id, value);
@@ -134,6 +148,7 @@ function guarded(reader, value) {
     return reader(value);
   } catch {
     text = "";
+    lastUnit = 0;
     // Keys numbered during the failed read never reached Rust: start the numbering again.
     forgetKeys();
     return -1;
@@ -143,6 +158,7 @@ function guarded(reader, value) {
 function read(value) {
   length = 0;
   text = "";
+  lastUnit = 0;
   if (typeof value !== "object" || value === null) {
     push(NOT_AN_OBJECT, 0, 0);
     return finish();
@@ -163,6 +179,7 @@ function read(value) {
 function finish() {
   pending = text;
   text = "";
+  lastUnit = 0;
   return pending.length;
 }
 
@@ -209,6 +226,7 @@ export function readForm(value) {
 function readFormEntries(value) {
   length = 0;
   text = "";
+  lastUnit = 0;
   let entries;
   try {
     entries = formEntries(value);
@@ -222,9 +240,9 @@ function readFormEntries(value) {
   }
   push(IS_FORM, entries.length, 0);
   for (const [name, entry] of entries) {
-    text += name;
+    append(name);
     if (typeof entry === "string") {
-      text += entry;
+      append(entry);
       push(STRING, name.length, entry.length);
     } else if (typeof entry === "boolean") {
       push(entry ? CHECKED : UNCHECKED, name.length, 0);
