@@ -32,8 +32,10 @@ pub enum Value<'a> {
 pub(crate) struct Slots<'a> {
     fields: &'static [Field],
     values: Vec<Input<'a>>,
-    /// Every key that matched a field, with its field index; the last entry per field won.
-    keys: Vec<(usize, Cow<'a, str>)>,
+    /// The key that last took each field (`offer` only), by field index.
+    winners: Vec<Option<Cow<'a, str>>>,
+    /// Keys that held a field before a different key took it, with the field's index.
+    displaced: Vec<(usize, Cow<'a, str>)>,
     /// Bit `i` of `by_length[n]`: field `i`'s name is `n` bytes long (`n` capped at
     /// `LONG_NAME`), so a key is compared with the few names of its length only.
     by_length: [u32; LONG_NAME + 1],
@@ -55,7 +57,8 @@ impl<'a> Slots<'a> {
             values: std::iter::repeat_with(|| Input::Null)
                 .take(fields.len())
                 .collect(),
-            keys: Vec::new(),
+            winners: Vec::new(),
+            displaced: Vec::new(),
             by_length,
         }
     }
@@ -80,25 +83,26 @@ impl<'a> Slots<'a> {
 
     /// Offers `value` under `key` (which names field `index`) as the field's input.
     pub(crate) fn offer(&mut self, index: usize, key: Cow<'a, str>, value: Input<'a>) {
-        if self.keys.capacity() == 0 {
-            self.keys.reserve(self.fields.len());
+        if self.winners.is_empty() {
+            self.winners.resize_with(self.fields.len(), || None);
         }
-        if !self.keys.iter().any(|(i, _)| *i == index) {
-            // The first key of this field: it wins for now.
-            self.keys.push((index, key));
-            set(&mut self.values, index, value);
+        let Some(winner) = self.winners.get_mut(index) else {
             return;
-        }
-        let winner = self.keys.iter().rposition(|(i, _)| *i == index);
-        match self.keys.iter().position(|(i, k)| *i == index && *k == key) {
-            // The same key again: it keeps its first position and takes the new value.
-            Some(seen) if Some(seen) == winner => set(&mut self.values, index, value),
-            Some(_) => {}
-            None => {
-                self.keys.push((index, key));
-                set(&mut self.values, index, value);
+        };
+        match winner {
+            // The first key of this field, or the winning key again (it keeps its place, the
+            // last among the field's keys, and takes the new value).
+            None => *winner = Some(key),
+            Some(won) if *won == key => {}
+            // An earlier key again: it keeps its first place, before the winner's.
+            Some(_) if self.displaced.iter().any(|(i, k)| *i == index && *k == key) => return,
+            // A new key: it comes last, so it wins.
+            Some(won) => {
+                let old = std::mem::replace(won, key);
+                self.displaced.push((index, old));
             }
         }
+        set(&mut self.values, index, value);
     }
 
     /// Sets field `index` to `value` whatever keys were offered (a field edited in a form).

@@ -36,7 +36,7 @@ pub use number::js_number_text;
 pub use report::{FieldError, Report, ValidationResult};
 pub use types::{DateTime, Money, StringMap};
 
-use crate::bind::{Slots, Value};
+use crate::bind::Slots;
 use crate::input::RequestError;
 use crate::rules::{violation_of, Violation};
 
@@ -107,18 +107,8 @@ fn judge<D: Dto>(slots: Result<Slots<'_>, RequestError>) -> Result<D::View<'_>, 
             });
         }
     };
-    let mut values = Vec::with_capacity(D::FIELDS.len());
     let mut type_errors = Vec::new();
-    for (index, (field, input)) in D::FIELDS.iter().zip(inputs).enumerate() {
-        match bind::convert(field.kind, input) {
-            Ok(value) => values.push(value),
-            Err(error) => {
-                values.push(Value::None);
-                type_errors.push((index, error));
-            }
-        }
-    }
-    let view = D::view(values);
+    let view = D::view(inputs, &mut type_errors);
     let mut rule_errors = Vec::new();
     dto::Rules::check(&view, &mut rule_errors);
     match report::<D>(merge::<D>(type_errors, rule_errors)) {
@@ -135,6 +125,15 @@ fn merge<D: Dto>(
     type_errors: Vec<(usize, Violation)>,
     rule_errors: Vec<(usize, Violation)>,
 ) -> Vec<(usize, Violation)> {
+    merge_fields(D::FIELDS, type_errors, rule_errors)
+}
+
+/// [`merge`] for the DTO with `fields` (one copy of the code for every DTO).
+fn merge_fields(
+    fields: &[Field],
+    type_errors: Vec<(usize, Violation)>,
+    rule_errors: Vec<(usize, Violation)>,
+) -> Vec<(usize, Violation)> {
     let typed: Vec<usize> = type_errors.iter().map(|(i, _)| *i).collect();
     let mut all = type_errors;
     for (index, error) in rule_errors {
@@ -143,7 +142,7 @@ fn merge<D: Dto>(
                 Some(rules::Param::Text(field)) => Some(field.as_ref()),
                 _ => None,
             };
-            match field.and_then(|rust| D::FIELDS.iter().position(|f| f.rust == rust)) {
+            match field.and_then(|rust| fields.iter().position(|f| f.rust == rust)) {
                 Some(index) => index,
                 None => continue,
             }
@@ -154,9 +153,21 @@ fn merge<D: Dto>(
             all.push((index, error));
         }
     }
-    // Stable: within a field, rules keep the order they were judged in.
-    all.sort_by_key(|(index, _)| *index);
+    sort_by_field(&mut all);
     all
+}
+
+/// Sorts errors by field index, stably: within a field, rules keep the order they were judged
+/// in. An insertion sort: a request has few errors, nearly in order already (and the standard
+/// library's sort is several kilobytes of wasm per element type).
+fn sort_by_field(errors: &mut [(usize, Violation)]) {
+    for end in 1..errors.len() {
+        let mut at = end;
+        while at > 0 && errors.get(at - 1).map(|e| e.0) > errors.get(at).map(|e| e.0) {
+            errors.swap(at - 1, at);
+            at -= 1;
+        }
+    }
 }
 
 /// The errors `validator`'s derive finds on an owned DTO, as (field index, error); struct-level
@@ -179,7 +190,7 @@ fn validator_errors<D: Dto>(dto: &D) -> Vec<(usize, Violation)> {
             found.extend(list.into_iter().map(|e| (index, violation_of(e))));
         }
     }
-    found.sort_by_key(|(index, _)| *index);
+    sort_by_field(&mut found);
     found.extend(struct_level);
     found
 }
@@ -230,12 +241,7 @@ mod tests {
         let inputs = json::bind(json_text.as_bytes(), D::FIELDS)
             .ok()?
             .into_values();
-        let values = D::FIELDS
-            .iter()
-            .zip(inputs)
-            .map(|(f, input)| bind::convert(f.kind, input).unwrap_or(Value::None))
-            .collect();
-        let view = D::view(values);
+        let view = D::view(inputs, &mut Vec::new());
         let codes = |list: Vec<(usize, Violation)>| {
             list.into_iter()
                 .map(|(i, e)| (i, e.code.into_owned()))

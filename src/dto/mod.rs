@@ -7,6 +7,8 @@ use std::str::FromStr;
 use validator::Validate;
 
 use crate::bind::Value;
+use crate::input::Input;
+use crate::rules::Violation;
 use crate::types::{DateTime, Money, StringMap};
 
 mod create_payment;
@@ -62,14 +64,19 @@ pub trait Dto: Validate + Sized + sealed::Bound {
 }
 
 pub(crate) mod sealed {
-    use super::Value;
+    use crate::input::Input;
+    use crate::rules::Violation;
 
     /// The link between a DTO and its view: the same fields and rules, borrowing its text
     /// from the input, so validation copies nothing and only a valid request is made owned.
     pub trait Bound {
         type View<'a>: super::Rules;
-        /// Builds the view from converted field values, in field order.
-        fn view(values: Vec<Value<'_>>) -> Self::View<'_>;
+        /// Builds the view from each field's input, in field order, converting each; a field
+        /// whose input fails to convert is absent, its error pushed to `type_errors`.
+        fn view<'a>(
+            inputs: Vec<Input<'a>>,
+            type_errors: &mut Vec<(usize, Violation)>,
+        ) -> Self::View<'a>;
         fn own(view: Self::View<'_>) -> Self;
     }
 }
@@ -80,6 +87,24 @@ pub(crate) mod sealed {
 /// field in the `field` param.
 pub trait Rules {
     fn check(&self, out: &mut Vec<(usize, crate::rules::Violation)>);
+}
+
+/// Converts field `index`'s input (then counts it) into the view's value; a conversion error
+/// goes to `type_errors` and leaves the field absent.
+pub(crate) fn view_field<'a, T: FieldType>(
+    index: &mut usize,
+    input: Option<Input<'a>>,
+    type_errors: &mut Vec<(usize, Violation)>,
+) -> Option<T::View<'a>> {
+    let at = *index;
+    *index += 1;
+    match crate::bind::convert(T::KIND, input.unwrap_or(Input::Null)) {
+        Ok(value) => T::view(value),
+        Err(error) => {
+            type_errors.push((at, error));
+            None
+        }
+    }
 }
 
 /// A map field's value while borrowed from the input: entries in input order, no repeats.
@@ -199,10 +224,15 @@ macro_rules! dto {
         impl $crate::dto::sealed::Bound for $name {
             type View<'a> = view::$name<'a>;
 
-            fn view(values: Vec<$crate::bind::Value<'_>>) -> view::$name<'_> {
-                let mut values = values.into_iter();
+            fn view<'a>(
+                inputs: Vec<$crate::input::Input<'a>>,
+                type_errors: &mut Vec<(usize, $crate::rules::Violation)>,
+            ) -> view::$name<'a> {
+                let mut inputs = inputs.into_iter();
+                let mut index = 0;
+                // Struct fields are evaluated in the order written: `index` counts them.
                 view::$name {
-                    $($field: values.next().and_then(<$ty as $crate::dto::FieldType>::view),)*
+                    $($field: $crate::dto::view_field::<$ty>(&mut index, inputs.next(), type_errors),)*
                 }
             }
 
