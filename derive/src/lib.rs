@@ -45,12 +45,19 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
         return Err(syn::Error::new_spanned(input, "Rules needs named fields"));
     };
     let mut checks = Vec::new();
+    let schemas = struct_rules(&input.attrs)?;
+    // Whether a rule reads each field's value (any rule but `required`, which only asks
+    // whether there is one). A struct rule may read any field.
+    let mut reads_value = Vec::new();
     for (index, field) in fields.named.iter().enumerate() {
         let name = field
             .ident
             .as_ref()
             .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
         let rules = field_rules(&field.attrs)?;
+        let reads =
+            !schemas.is_empty() || rules.iter().any(|r| !matches!(r, Rule::Required { .. }));
+        reads_value.push(reads);
         if rules.is_empty() {
             continue;
         }
@@ -99,11 +106,12 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             }
         });
     }
-    let schemas = struct_rules(&input.attrs)?;
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
         impl #impl_generics crate::dto::Rules for #ident #type_generics #where_clause {
+            const READS_VALUE: &'static [bool] = &[#(#reads_value),*];
+
             fn check(&self, out: &mut ::std::vec::Vec<(usize, crate::rules::Violation)>) {
                 #(#checks)*
                 #(

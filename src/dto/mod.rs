@@ -86,6 +86,10 @@ pub(crate) mod sealed {
 /// Each error carries its field index; a struct-level rule's carries `usize::MAX` and names its
 /// field in the `field` param.
 pub trait Rules {
+    /// Per field, in field order: whether a rule reads the field's value (not only whether
+    /// it has one). A struct-level rule counts as reading every field.
+    const READS_VALUE: &'static [bool];
+
     fn check(&self, out: &mut Vec<(usize, crate::rules::Violation)>);
 }
 
@@ -279,6 +283,28 @@ impl DtoName {
             DtoName::CreatePaymentRequest => CreatePaymentRequest::FRAMEWORK,
             DtoName::RecordPaymentBindingModel => RecordPaymentBindingModel::FRAMEWORK,
             DtoName::FinancePaymentLogRequest => FinancePaymentLogRequest::FRAMEWORK,
+        }
+    }
+
+    /// Whether judging field `index` reads the text of a string given for it: a field that
+    /// is not a string (the text is parsed), or one a rule reads. A string field whose rules
+    /// only ask whether it has a value needs no text (the wasm reader then copies only that
+    /// there is a string); neither does a key that names no field (`None`).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn needs_text(self, index: Option<usize>) -> bool {
+        fn reads<D: Dto>(index: usize) -> bool {
+            let reads = <D::View<'static> as Rules>::READS_VALUE.get(index);
+            let kind = D::FIELDS.get(index).map(|f| f.kind);
+            reads != Some(&false) || kind != Some(Kind::String)
+        }
+        let Some(index) = index else {
+            return false;
+        };
+        match self {
+            DtoName::OnceOffPaymentRequest => reads::<OnceOffPaymentRequest>(index),
+            DtoName::CreatePaymentRequest => reads::<CreatePaymentRequest>(index),
+            DtoName::RecordPaymentBindingModel => reads::<RecordPaymentBindingModel>(index),
+            DtoName::FinancePaymentLogRequest => reads::<FinancePaymentLogRequest>(index),
         }
     }
 

@@ -114,7 +114,9 @@ export function describe(dto: DtoName): FieldDescription[];
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    judge_copy(dto, read::Copy::of(&input), read::Copy::bind)
+    judge_copy(dto, read::Copy::of(&input, dto), |copy, fields| {
+        copy.bind(fields, Some(dto))
+    })
 }
 
 /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
@@ -208,14 +210,16 @@ pub fn validate_field(
     };
     let form = read::Copy::of_form(&context).filter(read::Copy::is_form);
     let object = match &form {
-        None if !context.is_undefined() && !context.is_null() => read::Copy::of(&context),
+        None if !context.is_undefined() && !context.is_null() => read::Copy::of(&context, dto),
         _ => None,
     };
     let mut slots = match (&form, &object) {
         (Some(form), _) => form
             .bind_form(fields)
             .unwrap_or_else(|_| Slots::new(fields)),
-        (None, Some(object)) => object.bind(fields).unwrap_or_else(|_| Slots::new(fields)),
+        (None, Some(object)) => object
+            .bind(fields, Some(dto))
+            .unwrap_or_else(|_| Slots::new(fields)),
         (None, None) => Slots::new(fields),
     };
     let value_copy = read::Copy::of_value(&value);

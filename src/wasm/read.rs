@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use super::Errors;
 use crate::bind::{self, Slots};
-use crate::dto::{Field, Kind};
+use crate::dto::{DtoName, Field, Kind};
 use crate::form::{self, FormValue};
 use crate::input::{Input, RequestError};
 use crate::report::FieldError;
@@ -24,7 +24,10 @@ extern "C" {
     /// Copies `value` in JS; returns the length of its text in UTF-16 units, or -1 if the
     /// copy outgrew what JS can hold. Never throws (reader.js catches), so no `catch` wrapper.
     #[wasm_bindgen(js_name = readInput)]
-    fn read_input(value: &JsValue) -> f64;
+    fn read_input(value: &JsValue, dto: i32) -> f64;
+    /// Tells reader.js that strings under key number `id` need no text for DTO number `dto`.
+    #[wasm_bindgen(js_name = skipText)]
+    fn skip_text(dto: i32, id: u32);
     #[wasm_bindgen(js_name = readForm)]
     fn read_form(value: &JsValue) -> f64;
     /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
@@ -71,6 +74,8 @@ const UNREADABLE: u8 = 7;
 const NESTED: u8 = 8;
 const CHECKED: u8 = 9;
 const UNCHECKED: u8 = 10;
+/// A string whose text was not copied (Rust said its field never reads it); payload = length.
+const STRING_UNREAD: u8 = 11;
 /// Added to an entry's kind when its key comes as text rather than as an interned number.
 const TEXT_KEY: u8 = 16;
 const IS_OBJECT: u8 = 0;
@@ -107,8 +112,8 @@ impl Keys {
         self.meanings.clear();
     }
 
-    /// What the interned keys mean to `fields`.
-    fn meanings(&mut self, fields: &'static [Field]) -> Meanings<'_> {
+    /// What the interned keys mean to `fields` (of `dto`, if copied for one).
+    fn meanings(&mut self, fields: &'static [Field], dto: Option<DtoName>) -> Meanings<'_> {
         let Keys { names, meanings } = self;
         let at = fields.as_ptr();
         let found = match meanings.iter().position(|(table, _)| *table == at) {
@@ -120,6 +125,7 @@ impl Keys {
         };
         Meanings {
             fields,
+            dto,
             names,
             table: meanings.get_mut(found).map(|(_, table)| table),
         }
@@ -129,6 +135,7 @@ impl Keys {
 /// The interned keys as one field table sees them.
 struct Meanings<'k> {
     fields: &'static [Field],
+    dto: Option<DtoName>,
     names: &'k mut Vec<Box<str>>,
     table: Option<&'k mut Vec<u8>>,
 }
@@ -137,13 +144,15 @@ impl Meanings<'_> {
     /// The field that key number `id` names; `None` if no key has that number.
     fn field(&mut self, id: usize) -> Option<Option<usize>> {
         let table = self.table.as_deref_mut()?;
-        if table.len() <= id {
-            let unresolved = self.names.get(table.len()..=id)?;
-            table.extend(unresolved.iter().map(|name| {
-                bind::field_index(self.fields, name)
+        while table.len() <= id {
+            let name = self.names.get(table.len())?;
+            let index = bind::field_index(self.fields, name);
+            skip_unread(self.dto, table.len(), index);
+            table.push(
+                index
                     .and_then(|index| u8::try_from(index).ok())
-                    .unwrap_or(NO_FIELD)
-            }));
+                    .unwrap_or(NO_FIELD),
+            );
         }
         let meaning = *table.get(id)?;
         Some((meaning != NO_FIELD).then_some(usize::from(meaning)))
@@ -152,7 +161,14 @@ impl Meanings<'_> {
     /// Interns a key seen for the first time (it takes the next number); the field it names.
     fn learn(&mut self, name: &str) -> Option<usize> {
         self.names.push(name.into());
-        bind::field_index(self.fields, name)
+        let index = bind::field_index(self.fields, name);
+        skip_unread(self.dto, self.names.len() - 1, index);
+        index
+    }
+
+    /// Whether a string without its text may stand for field `index`'s input.
+    fn may_skip(&self, index: Option<usize>) -> bool {
+        self.dto.is_some_and(|dto| !dto.needs_text(index))
     }
 }
 
@@ -165,9 +181,9 @@ impl Drop for Copy {
 }
 
 impl Copy {
-    /// Copies a request object.
-    pub(super) fn of(value: &JsValue) -> Option<Copy> {
-        Copy::with(read_input(value))
+    /// Copies a request object for `dto` (whose fields decide which strings need their text).
+    pub(super) fn of(value: &JsValue, dto: DtoName) -> Option<Copy> {
+        Copy::with(read_input(value, dto_number(dto)))
     }
 
     /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
@@ -226,13 +242,18 @@ impl Copy {
 
     /// The value copied by [`Copy::of_value`] (as the entry `value` of an object).
     pub(super) fn value(&self) -> Option<Input<'_>> {
+        // Copied with no DTO (`readValue`), so every string came with its text.
         const VALUE: &[Field] = &[Field {
             name: "value",
             csharp: "value",
             rust: "value",
             kind: Kind::String,
         }];
-        self.bind(VALUE).ok()?.into_values().into_iter().next()
+        self.bind(VALUE, None)
+            .ok()?
+            .into_values()
+            .into_iter()
+            .next()
     }
 
     /// Binds the copied form to `fields` (form mode).
@@ -262,7 +283,11 @@ impl Copy {
 
     /// Binds the copied object to `fields`. Walks the whole copy (its new keys are interned
     /// here as reader.js numbered them), or forgets every interned key on both sides.
-    pub(super) fn bind(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
+    pub(super) fn bind(
+        &self,
+        fields: &'static [Field],
+        dto: Option<DtoName>,
+    ) -> Result<Slots<'_>, RequestError> {
         let mut walk = self.walk();
         let (count, reset) = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
         KEYS.with(|keys| {
@@ -270,7 +295,7 @@ impl Copy {
             if reset {
                 keys.forget();
             }
-            let bound = walk.entries(count, fields, keys.meanings(fields));
+            let bound = walk.entries(count, fields, keys.meanings(fields, dto));
             if bound.is_none() {
                 keys.forget();
                 forget_keys();
@@ -278,6 +303,24 @@ impl Copy {
             bound.ok_or(RequestError::UnreadableObject)
         })
     }
+}
+
+/// Tells reader.js when strings under key number `id` (naming field `index` of `dto`) need no text.
+fn skip_unread(dto: Option<DtoName>, id: usize, index: Option<usize>) {
+    if let (Some(dto), Ok(id)) = (dto, u32::try_from(id)) {
+        if !dto.needs_text(index) {
+            skip_text(dto_number(dto), id);
+        }
+    }
+}
+
+/// The number reader.js knows a DTO by.
+fn dto_number(dto: DtoName) -> i32 {
+    DtoName::ALL
+        .iter()
+        .position(|d| *d == dto)
+        .and_then(|n| i32::try_from(n).ok())
+        .unwrap_or(-1)
 }
 
 /// Writes the pending text of `units` UTF-16 units into `bytes` (reused) as UTF-8; `None`
@@ -341,7 +384,16 @@ impl<'a> Walk<'a> {
             } else {
                 keys.learn(self.units((-1.0 - key) as usize)?)
             };
-            let value = self.value(kind & !TEXT_KEY, payload, true)?;
+            let kind = kind & !TEXT_KEY;
+            let value = if kind == STRING_UNREAD {
+                // Only where no rule reads the text (else the copy is out of step: start again).
+                if !keys.may_skip(index) {
+                    return None;
+                }
+                Input::Text(Cow::Borrowed(""))
+            } else {
+                self.value(kind, payload, true)?
+            };
             if let Some(index) = index {
                 // A JS object never repeats a key, so the later matching key simply wins; the
                 // repeated-key bookkeeping of `offer` is for JSON bytes.

@@ -14,14 +14,22 @@
 // Rust keeps the same table and decides what each key means. Past KEY_LIMIT keys, or for a
 // key longer than KEY_MAX_UNITS, the key is sent as text (`kind` + TEXT_KEY, `key` = length).
 // `keysReset` = 1 tells Rust to forget its table: the numbering starts again.
+//
+// Rust may also mark a key number as needing no text for a DTO (`skipText`: its field's rules
+// never read the text, or it names no field); a string under such a key is sent as
+// STRING_UNREAD with its length, and its text is not copied.
 
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
-const CHECKED = 9, UNCHECKED = 10;
+const CHECKED = 9, UNCHECKED = 10, STRING_UNREAD = 11;
 const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2, IS_FORM = 3, NOT_A_FORM = 4;
 const TEXT_KEY = 16, KEY_LIMIT = 1024, KEY_MAX_UNITS = 64;
 
 let keyIds = new Map();
 let keysReset = 1;
+// Per DTO number: 1 at each key number whose strings Rust does not read.
+let unread = [];
+// The table of the read in progress.
+let skips = null;
 
 let meta = new Float64Array(1024);
 let length = 0;
@@ -76,6 +84,7 @@ function keysOf(value) {
 function entry(owner, key) {
   let id = keyIds.get(key);
   let flag = 0;
+  if (id !== undefined && skips !== null && skips[id] === 1) return entryValue(owner, key, id, 0, true, true);
   if (id === undefined) {
     append(key);
     if (keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
@@ -86,17 +95,18 @@ function entry(owner, key) {
       id = key.length;
     }
   }
-  entryValue(owner, key, id, flag, true);
+  entryValue(owner, key, id, flag, true, false);
 }
 
 // Appends an object value's entry: its key as text, its value not read deeper.
 function nested(owner, key) {
   append(key);
-  entryValue(owner, key, key.length, 0, false);
+  entryValue(owner, key, key.length, 0, false, false);
 }
 
-// Appends the value of `owner[key]`; `deep` reads an object value's own entries (one level).
-function entryValue(owner, key, id, flag, deep) {
+// Appends the value of `owner[key]`; `deep` reads an object value's own entries (one level);
+// `skip` sends a string's length only.
+function entryValue(owner, key, id, flag, deep, skip) {
   let value;
   try {
     value = owner[key];
@@ -105,6 +115,7 @@ function entryValue(owner, key, id, flag, deep) {
   }
   switch (typeof value) {
     case "string":
+      if (skip) return push(STRING_UNREAD, id, value.length);
       append(value);
       return push(STRING + flag, id, value.length);
     case "number":
@@ -129,16 +140,25 @@ function entryValue(owner, key, id, flag, deep) {
   }
 }
 
+/** Marks key number `id` as needing no text for DTO number `dto`. */
+export function skipText(dto, id) {
+  (unread[dto] ??= [])[id] = 1;
+}
+
 /** Forgets every interned key; the next read tells Rust to do the same. */
 export function forgetKeys() {
   keyIds.clear();
+  unread = [];
+  skips = null;
   keysReset = 1;
 }
 
-/** Reads `value`; returns the length (UTF-16 units) of the text of its keys and strings, which
- * `encodeText` then writes into wasm memory; `metaLength` and `copyMeta` give the layout.
- * Returns -1 if the copy outgrows what JS can hold (the only way reading can throw). */
-export function readInput(value) {
+/** Reads `value` for DTO number `dto` (-1: none); returns the length (UTF-16 units) of the text
+ * of its keys and strings, which `encodeText` then writes into wasm memory; `metaLength` and
+ * `copyMeta` give the layout. Returns -1 if the copy outgrows what JS can hold (the only way
+ * reading can throw). */
+export function readInput(value, dto) {
+  skips = unread[dto] ?? null;
   return guarded(read, value);
 }
 
@@ -199,7 +219,7 @@ export function readText(value) {
 
 /** Reads one value as the entry `value` of an object. */
 export function readValue(value) {
-  return readInput({ value });
+  return readInput({ value }, -1);
 }
 
 // The entries of a form: FormData's (text and files, in tree order), then one record per named
