@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
 // the module shrinks. Issue 5's target is 30 KB gzip (stretch 20 KB): not reached yet.
-const BUDGET = 78 * 1024;
+const BUDGET = 77 * 1024;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";
