@@ -1,4 +1,4 @@
-//! Differential test: seeded generated request bodies (valid, near-valid, hostile), each judged natively, by the wasm package in Node, and by the running server over HTTP; any difference fails.
+//! Differential tests: seeded generated request bodies (valid, near-valid, hostile), each judged natively, by the wasm package in Node (`validate` on the parsed object and `validateJson` on the text), and by the running server over HTTP; any difference fails.
 //!
 //! `PAYRULES_SEED` replays a run (the seed is printed); `PAYRULES_CASES` sets the count
 //! (default 10,000). Needs the built package in `pkg/` (`scripts/test.sh` builds it first).
@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use payrules::{DtoName, Kind};
-use payrules_server::{router, Api, Config};
+use payrules_server::{Api, Config};
+
+mod common;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
@@ -442,18 +444,12 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
 
     let wasm = through_wasm(&cases);
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| panic!("bind: {e}"));
-    let addr = listener
-        .local_addr()
-        .unwrap_or_else(|e| panic!("addr: {e}"));
-    let config = Config {
+    let addr = common::start(Config {
         www: PathBuf::from("www"),
         pkg: PathBuf::from("pkg"),
-        log_requests: false,
-    };
-    tokio::spawn(async move { axum::serve(listener, router(&config)).await });
+        ..Config::default()
+    })
+    .await;
     let stream = TcpStream::connect(addr)
         .await
         .unwrap_or_else(|e| panic!("connect: {e}"));
@@ -474,6 +470,9 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
             serde_json::to_string(&payrules::server_body(dto, &native.errors)).unwrap_or_default();
         let (status, http_body) = client.post(api.path(), text).await;
         let mut problems = Vec::new();
+        if browser["textResult"] != native_result.as_str() {
+            problems.push(format!("wasm validateJson {}", browser["textResult"]));
+        }
         if browser["parsed"] == false {
             malformed += 1;
             if !native_result.contains("The request body is not valid JSON.") {
@@ -527,6 +526,73 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
         differences
             .iter()
             .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[path = "../../tests/strategies/mod.rs"]
+mod strategies;
+
+/// Requests from the property tests' strategies (tests/strategies), generated natively from a
+/// fixed seed, then cut or spliced with junk for a third of them: judged natively and by the
+/// wasm package in Node (`validate` and `validateJson`), which must agree exactly.
+#[test]
+fn proptest_requests_agree_natively_and_in_wasm() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm, TestRng, TestRunner};
+
+    let mut runner = TestRunner::new_with_rng(
+        ProptestConfig::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+    );
+    let mut rng = Rng(7);
+    let strategy = strategies::request();
+    let cases: Vec<(Api, String)> = (0..3_000)
+        .map(|i| {
+            let value = strategy
+                .new_tree(&mut runner)
+                .unwrap_or_else(|e| panic!("strategy: {e}"))
+                .current();
+            let mut text = value.to_string();
+            if i % 3 == 2 {
+                let at = rng.below(text.len() + 1);
+                let at = (0..=at)
+                    .rev()
+                    .find(|&a| text.is_char_boundary(a))
+                    .unwrap_or(0);
+                const JUNK: [&str; 6] = ["", "}", "\"", ",", "[", "\\u12"];
+                let junk: &&str = rng.pick(&JUNK);
+                text.insert_str(at, junk);
+            }
+            (Api::ALL[i % Api::ALL.len()], text)
+        })
+        .collect();
+    let wasm = through_wasm(&cases);
+    let mut differences = Vec::new();
+    for ((api, text), browser) in cases.iter().zip(&wasm) {
+        let native = payrules::validate_json(api.dto(), text.as_bytes());
+        let native_result = serde_json::to_string(&native).unwrap_or_default();
+        let object_path = browser["parsed"] == false || browser["result"] == native_result.as_str();
+        if browser["textResult"] != native_result.as_str() || !object_path {
+            differences.push(format!(
+                "{} {text}\n  native: {native_result}\n  wasm: {browser}",
+                api.dto()
+            ));
+        }
+    }
+    println!(
+        "proptest requests: {} compared natively and in wasm (Node), {} differences",
+        cases.len(),
+        differences.len()
+    );
+    assert!(
+        differences.is_empty(),
+        "{}",
+        differences
+            .iter()
+            .take(10)
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")

@@ -1,22 +1,24 @@
 // Validates a batch of JSON texts through the built package, as a browser would (JSON.parse, then validate); one JSON line in, one out.
 // Input lines: {"dto": DtoName, "text": "<request body>"}. Output lines: {"parsed": false} when
-// JSON.parse rejects the text, else {"parsed": true, "result": "<JSON>", "body": "<JSON>"}.
+// JSON.parse rejects the text, else {"parsed": true, "result": "<JSON>", "body": "<JSON>"}; and
+// always "textResult": validateJson(dto, text) as JSON text.
 import { readFileSync, writeSync } from "node:fs";
-import { validate, serverError } from "./load.mjs";
+import { validate, validateJson, serverError } from "./load.mjs";
 
 const out = [];
 for (const line of readFileSync(0, "utf8").split("\n")) {
   if (line === "") continue;
   const { dto, text } = JSON.parse(line);
+  const textResult = JSON.stringify(validateJson(dto, text));
   let input;
   try {
     input = JSON.parse(text);
   } catch {
-    out.push('{"parsed":false}');
+    out.push(JSON.stringify({ parsed: false, textResult }));
     continue;
   }
   const result = validate(dto, input);
-  out.push(JSON.stringify({ parsed: true, result: JSON.stringify(result), body: JSON.stringify(serverError(dto, result)) }));
+  out.push(JSON.stringify({ parsed: true, result: JSON.stringify(result), body: JSON.stringify(serverError(dto, result)), textResult }));
 }
 const bytes = Buffer.from(out.join("\n") + "\n");
 for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
