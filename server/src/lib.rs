@@ -6,18 +6,27 @@
 mod api;
 mod log;
 mod request;
+mod serve;
 
 use std::path::PathBuf;
 
+use axum::http::header::{CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::http::HeaderValue;
 use axum::routing::post;
 use axum::Router;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use api::Api;
 pub use log::utc_now;
+pub use serve::{serve, Limits};
 
 /// The largest request body accepted; a larger one is answered 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The demo's Content-Security-Policy: scripts only from this origin (no inline script, no
+/// `eval`), WebAssembly compiled from them, nothing embedded or framed, requests only to here.
+pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Where the static files are.
 #[derive(Clone, Debug)]
@@ -28,20 +37,43 @@ pub struct Config {
     pub pkg: PathBuf,
     /// One line per request on stdout (time, method, path, status, duration; never a body).
     pub log_requests: bool,
+    /// Connections at once and the deadlines for a request's head and body.
+    pub limits: Limits,
+}
+
+impl Default for Config {
+    /// `www/` and `pkg/` of the working directory, no request log, default limits.
+    fn default() -> Config {
+        Config {
+            www: PathBuf::from("www"),
+            pkg: PathBuf::from("pkg"),
+            log_requests: false,
+            limits: Limits::default(),
+        }
+    }
 }
 
 /// The whole server: the four API routes, the static files, one log line per request.
 pub fn router(config: &Config) -> Router {
     let mut router = Router::new();
+    let body_timeout = config.limits.body_timeout;
     for api in Api::ALL {
         router = router.route(
             api.path(),
-            post(move |request| request::handle(api, request)),
+            post(move |request| request::handle(api, body_timeout, request)),
         );
     }
     router = router
         .nest_service("/pkg", ServeDir::new(&config.pkg))
-        .fallback_service(ServeDir::new(&config.www));
+        .fallback_service(ServeDir::new(&config.www))
+        .layer(SetResponseHeaderLayer::overriding(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ));
     if config.log_requests {
         router = router.layer(axum::middleware::from_fn(log::log_request));
     }

@@ -3,6 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use payrules_server::{router, Config};
 
@@ -12,7 +13,10 @@ const USAGE: &str =
   --port N    port to listen on (env PAYRULES_PORT; default 8080; 0 picks a free one)
   --www DIR   the demo page's folder (default www)
   --pkg DIR   the built npm package (default pkg)
-  --quiet     no request log";
+  --quiet     no request log
+  --max-connections N   connections served at once (default 1024)
+  --header-timeout S    seconds for a request's head to arrive (default 10)
+  --body-timeout S      seconds for a request's body to arrive (default 10; then 408)";
 
 fn main() -> ExitCode {
     let options = match Options::parse(std::env::args().skip(1)) {
@@ -55,9 +59,14 @@ impl Options {
             .parse()
             .map_err(|e| format!("PAYRULES_PORT: {e}"))?;
         let mut config = Config {
-            www: PathBuf::from("www"),
-            pkg: PathBuf::from("pkg"),
             log_requests: true,
+            ..Config::default()
+        };
+        let seconds = |value: String, flag: &str| {
+            value
+                .parse::<u64>()
+                .map(Duration::from_secs)
+                .map_err(|e| format!("{flag}: {e}"))
         };
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -67,6 +76,17 @@ impl Options {
                 "--www" => config.www = PathBuf::from(value()?),
                 "--pkg" => config.pkg = PathBuf::from(value()?),
                 "--quiet" => config.log_requests = false,
+                "--max-connections" => {
+                    config.limits.max_connections = value()?
+                        .parse()
+                        .map_err(|e| format!("--max-connections: {e}"))?
+                }
+                "--header-timeout" => {
+                    config.limits.header_timeout = seconds(value()?, "--header-timeout")?
+                }
+                "--body-timeout" => {
+                    config.limits.body_timeout = seconds(value()?, "--body-timeout")?
+                }
                 "-h" | "--help" => {
                     return Err("payrules-server: the payrules reference server".to_owned())
                 }
@@ -92,9 +112,8 @@ async fn serve(options: Options) -> std::io::Result<()> {
         options.config.www.display(),
         options.config.pkg.display()
     );
-    axum::serve(listener, router(&options.config))
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    let limits = options.config.limits;
+    payrules_server::serve(listener, router(&options.config), limits, shutdown()).await?;
     println!("payrules-server stopped");
     Ok(())
 }

@@ -1,17 +1,19 @@
 //! Reading a request body by its content type (JSON, urlencoded, multipart) within the size limit.
 
 use std::convert::Infallible;
+use std::time::Duration;
 
 use axum::body::{to_bytes, Bytes};
 use axum::extract::Request;
-use axum::http::header::CONTENT_TYPE;
-use axum::http::StatusCode;
+use axum::http::header::{CONNECTION, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 
 use crate::{Api, BODY_LIMIT};
 
-/// Answers one API request.
-pub(crate) async fn handle(api: Api, request: Request) -> Response {
+/// Answers one API request; a body that has not arrived within `body_timeout` is answered 408
+/// and its connection closed.
+pub(crate) async fn handle(api: Api, body_timeout: Duration, request: Request) -> Response {
     let content_type = request
         .headers()
         .get(CONTENT_TYPE)
@@ -24,7 +26,21 @@ pub(crate) async fn handle(api: Api, request: Request) -> Response {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let Ok(body) = to_bytes(request.into_body(), BODY_LIMIT).await else {
+    let Ok(read) =
+        tokio::time::timeout(body_timeout, to_bytes(request.into_body(), BODY_LIMIT)).await
+    else {
+        let message = format!(
+            "The request body did not arrive within {} seconds.",
+            body_timeout.as_secs()
+        );
+        let mut response =
+            api.request_error(StatusCode::REQUEST_TIMEOUT, "RequestTimeout", &message);
+        response
+            .headers_mut()
+            .insert(CONNECTION, HeaderValue::from_static("close"));
+        return response;
+    };
+    let Ok(body) = read else {
         let message = format!("The request body is larger than {BODY_LIMIT} bytes.");
         return api.request_error(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -11,7 +11,7 @@ fn app() -> Router {
     router(&Config {
         www: root.join("www"),
         pkg: root.join("pkg"),
-        log_requests: false,
+        ..Config::default()
     })
 }
 
