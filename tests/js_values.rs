@@ -4,19 +4,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// Evaluates a JS expression (built with `Function`, so it runs the same in Node and Chromium).
-fn js(expression: &str) -> JsValue {
-    js_sys::Function::new_no_args(&format!("return ({expression});"))
-        .call0(&JsValue::NULL)
-        .unwrap_or_else(|e| panic!("{expression} throws: {e:?}"))
-}
+mod js_eval;
 
-fn stringify(value: &JsValue) -> String {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
+use js_eval::{js, stringify};
 
 fn validate(dto: &str, input: JsValue) -> String {
     let result = payrules::wasm::validate(dto.into(), input)

@@ -172,10 +172,20 @@ impl Meanings<'_> {
     }
 }
 
+/// Buffers larger than this (bytes) are not kept after a copy: one huge request must not hold
+/// its memory for every later one.
+const KEEP_AT_MOST: usize = 1 << 20;
+
 impl Drop for Copy {
     fn drop(&mut self) {
-        let text = std::mem::take(&mut self.text).into_bytes();
-        let meta = std::mem::take(&mut self.meta);
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        let mut meta = std::mem::take(&mut self.meta);
+        if text.capacity() > KEEP_AT_MOST {
+            text = Vec::new();
+        }
+        if meta.capacity() * std::mem::size_of::<f64>() > KEEP_AT_MOST {
+            meta = Vec::new();
+        }
         BUFFERS.with(|buffers| *buffers.borrow_mut() = (text, meta));
     }
 }

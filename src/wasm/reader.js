@@ -279,6 +279,8 @@ export function metaLength() {
 
 export function copyMeta(out) {
   out.set(meta.subarray(0, out.length));
+  // One huge request must not hold its memory for every later one.
+  if (meta.length > 1 << 16) meta = new Float64Array(1024);
 }
 
 /** A fresh object from Rust's JSON text of it (a result or a server body). */
