@@ -61,10 +61,13 @@ need_js_deps() {
   fi
 }
 
-# Builds the npm package into pkg/ (wasm-pack, release, ES module for browsers and Node).
+# Builds the npm package `payrules` into pkg/: wasm-pack's ES module build, then
+# scripts/package.mjs adds the CommonJS build, the entries, the resolver and the exports map.
 build_package() {
   say "building the npm package into pkg/"
   (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg)
   # wasm-pack cannot drop the function-name section; it is a fifth of the module.
   node "$ROOT/scripts/strip-wasm-names.mjs" "$ROOT/pkg/payrules_bg.wasm"
+  node "$ROOT/scripts/package.mjs"
 }
+

@@ -1,25 +1,45 @@
-// The size budget check: fails when the module a browser downloads (pkg/payrules_bg.wasm + pkg/payrules.js, each gzipped at level 9) exceeds the budget.
+// The size budget check: fails when what the package ships to a browser (everything its browser entry loads, each file gzipped at level 9) exceeds the budget.
+// The files are found, not listed: from package.json's browser entry (exports["."].default), every
+// static `import … from "./…"` and every `new URL("…", import.meta.url)` (the .wasm), recursively.
 // Deterministic: the same sources and toolchain give the same bytes. Usage: node scripts/size-budget.mjs [pkg dir]
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { join } from "node:path";
+import { dirname, join, normalize, relative } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
 // the module shrinks. Issue 5's target is 30 KB gzip (stretch 20 KB): not reached yet.
-const BUDGET = 77 * 1024;
+const BUDGET = 79 * 1024;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";
-const files = ["payrules_bg.wasm", "payrules.js"];
+const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const entry = manifest.exports?.["."]?.default;
+if (!entry) throw new Error(`${dir}/package.json has no browser entry (exports["."].default)`);
+
+const shipped = new Set();
+const visit = (file) => {
+  if (shipped.has(file)) return;
+  shipped.add(file);
+  if (!file.endsWith(".js")) return;
+  const source = readFileSync(file, "utf8");
+  const references = [
+    ...source.matchAll(/(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]+)['"]/g),
+    ...source.matchAll(/import\s*['"](\.[^'"]+)['"]/g),
+    ...source.matchAll(/new URL\(\s*['"]([^'"]+)['"],\s*import\.meta\.url\s*\)/g),
+  ].map((m) => m[1]);
+  for (const reference of references) visit(normalize(join(dirname(file), reference)));
+};
+visit(normalize(join(dir, entry)));
+
 let total = 0;
-for (const name of files) {
-  const bytes = readFileSync(join(dir, name));
+for (const file of [...shipped].sort()) {
+  const bytes = readFileSync(file);
   const gzip = gzipSync(bytes, { level: 9 }).length;
   total += gzip;
-  console.log(`  ${name}: ${bytes.length} bytes raw, ${gzip} bytes gzip`);
+  console.log(`  ${relative(dir, file)}: ${bytes.length} bytes raw, ${gzip} bytes gzip`);
 }
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
-console.log(`  module (wasm + glue), gzip: ${kb(total)}; budget ${kb(BUDGET)}; issue 5 target ${kb(TARGET)} (${total <= TARGET ? "met" : "NOT MET"})`);
+console.log(`  what a browser downloads (${shipped.size} files), gzip: ${kb(total)}; budget ${kb(BUDGET)}; issue 5 target ${kb(TARGET)} (${total <= TARGET ? "met" : "NOT MET"})`);
 if (total > BUDGET) {
   console.error(`size budget exceeded: ${total} bytes gzip > ${BUDGET}`);
   process.exit(1);

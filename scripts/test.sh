@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints (native and wasm32), native tests, the wasm tests in Node and
-# in headless Chromium, the built package's size budget and its JS API under Node's test runner, then the reference
+# in headless Chromium, the built package's size budget, its JS API under Node's test runner and
+# its consumer projects (Node, no-bundler page and worker, Vite + React, tsc), then the reference
 # server's routes and the differential test (native vs wasm vs HTTP), then the demo's forms in
 # headless Chromium. Prints each runner's test count and fails if any runner ran none.
 set -euo pipefail
@@ -44,6 +45,12 @@ node scripts/size-budget.mjs pkg
 run js-node node --test tests/js/
 COUNT[js-node]="$(grep -Eo '^# pass [0-9]+' "$LOGS/js-node.log" | awk '{print $3}')"
 
+# The packed package installed into throwaway projects: Node import and require, a page with no
+# bundler and its worker, a Vite + React + react-hook-form app in Chromium, tsc --strict.
+run consumers node --test tests/consumers/
+COUNT[consumers]="$(grep -Eo '^# pass [0-9]+' "$LOGS/consumers.log" | awk '{print $3}')"
+grep -h 'packed tarball:' "$LOGS/consumers.log" | sed 's/^# //' || true
+
 # The reference server: every route, then the differential test (needs pkg/ for its wasm side).
 run server cargo test -p payrules-server -- --nocapture
 COUNT[server]="$(cargo_passed "$LOGS/server.log")"
@@ -56,7 +63,7 @@ COUNT[browser]="$(grep -Eo '^# pass [0-9]+' "$LOGS/browser.log" | awk '{print $3
 
 say "test counts per runner"
 total=0; empty=0
-for runner in native wasm-node wasm-chromium js-node server browser; do
+for runner in native wasm-node wasm-chromium js-node consumers server browser; do
   n="${COUNT[$runner]:-0}"
   printf '  %-14s %5d tests passed\n' "$runner" "$n"
   total=$((total + n))

@@ -1,0 +1,6 @@
+// The package's entry for Node's `import`: the same CommonJS build `require` loads (payrules.cjs), so both share one module instance.
+import { createRequire } from "node:module";
+
+const payrules = createRequire(import.meta.url)("./payrules.cjs");
+
+export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe } = payrules;
