@@ -1,4 +1,4 @@
-// Consumer tests: the packed payrules tarball installed into a throwaway project, as a user installs it, then used from Node (import and require), a page with no bundler and its module worker, a Vite + React + react-hook-form app in Chromium, and tsc --strict.
+// Consumer tests: the packed payrules tarball installed into a throwaway project, as a user installs it, then used from Node (import and require), a page with no bundler and its module worker, a Vite + React + react-hook-form app and a webpack 5 app in Chromium, and tsc --strict.
 // Needs the built package in pkg/ (scripts/test.sh builds it) and Debian's chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -136,6 +136,22 @@ test("a Vite + React app with payrules/react-hook-form, built and loaded in Chro
   assert.deepEqual(problems, []);
   await page.screenshot({ path: join(ROOT, "test-output/consumer-vite.png") });
   await page.close();
+});
+
+test("a webpack 5 app, built and loaded in Chromium", async () => {
+  run("npx", ["webpack", "--config", "webpack.config.cjs"], join(project, "webpack"));
+  const { page, problems } = await open("/webpack/index.html");
+  await page.waitForFunction(() => document.body.dataset.result !== undefined, null, { timeout: 20000 });
+  assert.deepEqual(JSON.parse(await page.evaluate(() => document.body.dataset.result)), GST_ABOVE_AMOUNT);
+  assert.equal(await page.evaluate(() => document.body.dataset.names.split(",").length), 4);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("what the installed package ships to a browser is within the size budget", () => {
+  const out = run("node", [join(ROOT, "scripts/size-budget.mjs"), join(project, "node_modules/payrules")], project);
+  assert.match(out, /what a browser downloads \(4 files\)/);
+  console.log(out.trim().split("\n").pop().trim());
 });
 
 test("TypeScript --strict: every export type-checks, and wrong uses do not compile", () => {
