@@ -3,7 +3,8 @@
 //! `reader.js` copies every own enumerable key and value (one level into object values) into
 //! one string and one `Float64Array`; this module walks that copy and offers each entry to
 //! [`Slots`], which decides the binding exactly as for JSON bytes. String values are borrowed
-//! from the copied text, so a request costs four boundary crossings however many fields it has;
+//! from the copied text, so a request costs one boundary crossing however many fields it has
+//! (the copy is written straight into buffers Rust offers; a copy too large for them takes three more);
 //! the text arrives through `TextEncoder.encodeInto` straight into a reused wasm buffer.
 
 use std::borrow::Cow;
@@ -23,8 +24,11 @@ use crate::report::FieldError;
 extern "C" {
     /// Copies `value` in JS; returns the length of its text in UTF-16 units, or -1 if the
     /// copy outgrew what JS can hold. Never throws (reader.js catches), so no `catch` wrapper.
+    /// Copies `value` straight into `meta` and `text` when it fits: returns
+    /// `meta length * 2^32 + text bytes`; `-2 - units` when it did not fit (then `metaLength`,
+    /// `copyMeta` and `encodeText` hand over the copy); -1 if the read failed.
     #[wasm_bindgen(js_name = readInput)]
-    fn read_input(value: &JsValue, dto: i32) -> f64;
+    fn read_input(value: &JsValue, dto: i32, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Tells reader.js that strings under key number `id` need no text for DTO number `dto`.
     #[wasm_bindgen(js_name = skipText)]
     fn skip_text(dto: i32, id: u32);
@@ -83,11 +87,18 @@ const NOT_AN_OBJECT: u8 = 1;
 const IS_FORM: u8 = 3;
 const NOT_A_FORM: u8 = 4;
 
-/// A JS request copied into wasm memory. Its buffers are reused from call to call.
+/// A JS request copied into wasm memory. Its buffers are reused from call to call, at their
+/// full length (so they are never zeroed again): the copy is `text[..text_len]`, `meta[..meta_len]`.
 pub(super) struct Copy {
-    text: String,
+    text: Vec<u8>,
+    text_len: usize,
     meta: Vec<f64>,
+    meta_len: usize,
 }
+
+/// The room a request is first offered for its copy: 128 entries, 4 KB of text.
+const META_ROOM: usize = 3 * 128;
+const TEXT_ROOM: usize = 4096;
 
 thread_local! {
     /// The buffers of the last `Copy`, kept for the next one (no allocation per call).
@@ -178,22 +189,50 @@ const KEEP_AT_MOST: usize = 1 << 20;
 
 impl Drop for Copy {
     fn drop(&mut self) {
-        let mut text = std::mem::take(&mut self.text).into_bytes();
-        let mut meta = std::mem::take(&mut self.meta);
-        if text.capacity() > KEEP_AT_MOST {
-            text = Vec::new();
-        }
-        if meta.capacity() * std::mem::size_of::<f64>() > KEEP_AT_MOST {
-            meta = Vec::new();
-        }
-        BUFFERS.with(|buffers| *buffers.borrow_mut() = (text, meta));
+        let text = std::mem::take(&mut self.text);
+        let meta = std::mem::take(&mut self.meta);
+        give_back(text, meta);
     }
+}
+
+/// Keeps buffers for the next copy, unless they grew past `KEEP_AT_MOST`.
+fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
+    if text.len() > KEEP_AT_MOST {
+        text = Vec::new();
+    }
+    if meta.len() * std::mem::size_of::<f64>() > KEEP_AT_MOST {
+        meta = Vec::new();
+    }
+    BUFFERS.with(|buffers| *buffers.borrow_mut() = (text, meta));
+}
+
+/// The buffers of the last copy (or new ones).
+fn take_buffers() -> (Vec<u8>, Vec<f64>) {
+    BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()))
 }
 
 impl Copy {
     /// Copies a request object for `dto` (whose fields decide which strings need their text).
     pub(super) fn of(value: &JsValue, dto: DtoName) -> Option<Copy> {
-        Copy::with(read_input(value, dto_number(dto)))
+        let (mut text, mut meta) = take_buffers();
+        if meta.len() < META_ROOM {
+            meta.resize(META_ROOM, 0.0);
+        }
+        if text.len() < TEXT_ROOM {
+            text.resize(TEXT_ROOM, 0);
+        }
+        let read = read_input(value, dto_number(dto), &mut meta, &mut text);
+        if read >= 0.0 {
+            let meta_len = (read / 4_294_967_296.0).floor();
+            let text_len = read - meta_len * 4_294_967_296.0;
+            return Copy::checked(text, text_len as usize, meta, meta_len as usize);
+        }
+        if read == -1.0 {
+            give_back(text, meta);
+            return None;
+        }
+        // Larger than the room offered: the copy comes the long way, and the room grows.
+        Copy::handed_over(-2.0 - read, text, meta)
     }
 
     /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
@@ -209,45 +248,80 @@ impl Copy {
     /// A JS string, as UTF-8 text (lone surrogates as U+FFFD); `None` if `value` is not a string.
     pub(super) fn of_text(value: &JsValue) -> Option<Copy> {
         let units = read_text(value);
-        let (bytes, meta) = BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
-        let text = String::from_utf8(encode(units, bytes)?).ok()?;
-        Some(Copy { text, meta })
+        let (mut text, meta) = take_buffers();
+        let Some(text_len) = encode(units, &mut text) else {
+            give_back(text, meta);
+            return None;
+        };
+        Copy::checked(text, text_len, meta, 0)
     }
 
     /// The copied text, as bytes (what [`Copy::of_text`] copied).
     pub(super) fn bytes(&self) -> &[u8] {
-        self.text.as_bytes()
+        self.text.get(..self.text_len).unwrap_or_default()
     }
 
     fn with(units: f64) -> Option<Copy> {
-        let (bytes, mut meta) = BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()));
-        let bytes = encode(units, bytes)?;
-        meta.clear();
-        meta.resize(meta_length(), 0.0);
-        copy_meta(&mut meta);
-        match String::from_utf8(bytes) {
-            Ok(text) => Some(Copy { text, meta }),
-            Err(_) => {
-                // Not walked: any keys this copy interned are unknown to `KEYS`.
-                forget_keys();
-                None
-            }
+        let (text, meta) = take_buffers();
+        Copy::handed_over(units, text, meta)
+    }
+
+    /// The copy reader.js kept: its text (`units` UTF-16 units) and its meta array.
+    fn handed_over(units: f64, mut text: Vec<u8>, mut meta: Vec<f64>) -> Option<Copy> {
+        let Some(text_len) = encode(units, &mut text) else {
+            give_back(text, meta);
+            return None;
+        };
+        let meta_len = meta_length();
+        if meta.len() < meta_len {
+            meta.resize(meta_len, 0.0);
+        }
+        copy_meta(meta.get_mut(..meta_len).unwrap_or_default());
+        Copy::checked(text, text_len, meta, meta_len)
+    }
+
+    /// A copy whose text is UTF-8 (what `TextEncoder` writes); else nothing, and reader.js
+    /// forgets the keys it numbered, since this copy will not be walked.
+    fn checked(text: Vec<u8>, text_len: usize, meta: Vec<f64>, meta_len: usize) -> Option<Copy> {
+        let copy = Copy {
+            text,
+            text_len,
+            meta,
+            meta_len,
+        };
+        let valid = copy
+            .text
+            .get(..copy.text_len)
+            .is_some_and(|bytes| std::str::from_utf8(bytes).is_ok())
+            && copy.meta_len <= copy.meta.len();
+        if valid {
+            Some(copy)
+        } else {
+            forget_keys();
+            None
         }
     }
 
     fn walk(&self) -> Walk<'_> {
+        let text = self
+            .text
+            .get(..self.text_len)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default();
         Walk {
-            text: &self.text,
-            ascii: self.text.is_ascii(),
-            meta: &self.meta,
+            text,
+            ascii: text.is_ascii(),
+            meta: self.meta.get(..self.meta_len).unwrap_or_default(),
         }
     }
 
     /// Whether the copy is of a form (else `bind_form` reports `NotAForm`).
     pub(super) fn is_form(&self) -> bool {
-        self.meta
-            .first()
-            .is_some_and(|&status| status as u8 == IS_FORM)
+        self.meta_len > 0
+            && self
+                .meta
+                .first()
+                .is_some_and(|&status| status as u8 == IS_FORM)
     }
 
     /// The value copied by [`Copy::of_value`] (as the entry `value` of an object).
@@ -333,18 +407,19 @@ fn dto_number(dto: DtoName) -> i32 {
         .unwrap_or(-1)
 }
 
-/// Writes the pending text of `units` UTF-16 units into `bytes` (reused) as UTF-8; `None`
-/// if nothing is pending (`units` < 0: not a string, or a read that failed).
-fn encode(units: f64, mut bytes: Vec<u8>) -> Option<Vec<u8>> {
+/// Writes the pending text of `units` UTF-16 units into `bytes` (reused; grown if needed) as
+/// UTF-8; the bytes written, or `None` if nothing is pending (`units` < 0: not a string, or a
+/// read that failed).
+fn encode(units: f64, bytes: &mut Vec<u8>) -> Option<usize> {
     if units.is_nan() || units < 0.0 {
         return None;
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit (a lone surrogate becomes U+FFFD: 3 bytes).
     let room = (units as usize).checked_mul(3)?;
-    bytes.resize(room, 0);
-    let written = encode_text(&mut bytes) as usize;
-    bytes.truncate(written);
-    Some(bytes)
+    if bytes.len() < room {
+        bytes.resize(room, 0);
+    }
+    Some(encode_text(bytes) as usize)
 }
 
 /// A cursor over the copy: `text` is consumed by UTF-16 lengths, `meta` by triples.

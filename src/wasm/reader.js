@@ -31,7 +31,10 @@ let unread = [];
 // The table of the read in progress.
 let skips = null;
 
-let meta = new Float64Array(1024);
+// The meta array a read writes: wasm memory's own (readInput's `metaOut`) while it has room,
+// else `scratch`, which Rust then copies (`copyMeta`).
+let scratch = new Float64Array(1024);
+let meta = scratch;
 let length = 0;
 let text = "";
 // The last UTF-16 unit appended to `text` (see `append`).
@@ -54,9 +57,9 @@ function append(piece) {
 
 function push(kind, keyLength, payload) {
   if (length + 3 > meta.length) {
-    const grown = new Float64Array(meta.length * 2);
-    grown.set(meta);
-    meta = grown;
+    const grown = new Float64Array(Math.max(1024, meta.length * 2));
+    grown.set(meta.subarray(0, length));
+    meta = scratch = grown;
   }
   meta[length] = kind;
   meta[length + 1] = keyLength;
@@ -153,13 +156,31 @@ export function forgetKeys() {
   keysReset = 1;
 }
 
-/** Reads `value` for DTO number `dto` (-1: none); returns the length (UTF-16 units) of the text
- * of its keys and strings, which `encodeText` then writes into wasm memory; `metaLength` and
- * `copyMeta` give the layout. Returns -1 if the copy outgrows what JS can hold (the only way
- * reading can throw). */
-export function readInput(value, dto) {
+/** Reads `value` for DTO number `dto` straight into wasm memory when it fits: the layout into
+ * `metaOut`, the text as UTF-8 into `textOut`; then returns `metaLength * 2**32 + textBytes`.
+ * If it does not fit, returns `-2 - units` (units: the text's length in UTF-16 units) and keeps
+ * the copy for `metaLength`, `copyMeta` and `encodeText`. Returns -1 if the copy outgrows what
+ * JS can hold (the only way reading can throw). One crossing for a request of usual size. */
+export function readInput(value, dto, metaOut, textOut) {
   skips = unread[dto] ?? null;
-  return guarded(read, value);
+  meta = metaOut;
+  const units = guarded(read, value);
+  if (units < 0) {
+    meta = scratch;
+    return -1;
+  }
+  if (meta === metaOut && units * 3 <= textOut.length) {
+    const { written } = encoder.encodeInto(pending, textOut);
+    pending = "";
+    meta = scratch; // never keep a view of wasm memory past the call
+    return length * 4294967296 + written;
+  }
+  if (meta === metaOut) {
+    if (scratch.length < length) scratch = new Float64Array(length);
+    scratch.set(metaOut.subarray(0, length));
+    meta = scratch;
+  }
+  return -2 - units;
 }
 
 // Runs a reader; -1 if it threw (only a copy too large for JS can make it throw).
@@ -219,7 +240,9 @@ export function readText(value) {
 
 /** Reads one value as the entry `value` of an object. */
 export function readValue(value) {
-  return readInput({ value }, -1);
+  skips = null;
+  meta = scratch;
+  return guarded(read, { value });
 }
 
 // The entries of a form: FormData's (text and files, in tree order), then one record per named
@@ -244,6 +267,7 @@ export function readForm(value) {
 }
 
 function readFormEntries(value) {
+  meta = scratch;
   length = 0;
   text = "";
   lastUnit = 0;
@@ -280,7 +304,7 @@ export function metaLength() {
 export function copyMeta(out) {
   out.set(meta.subarray(0, out.length));
   // One huge request must not hold its memory for every later one.
-  if (meta.length > 1 << 16) meta = new Float64Array(1024);
+  if (meta.length > 1 << 16) meta = scratch = new Float64Array(1024);
 }
 
 /** A fresh object from Rust's JSON text of it (a result or a server body). */
