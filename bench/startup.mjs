@@ -1,6 +1,6 @@
 // Start-up: from import to the first validate() result, in a fresh Node process and in a fresh page in headless Chromium (median of runs).
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
+import { launchChromium } from "../tests/js/chromium.mjs";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -44,8 +44,7 @@ const server = createServer((req, res) => {
   }
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const { chromium } = createRequire(`${ROOT}tests/js/package.json`)("playwright-core");
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await launchChromium();
 const page = [];
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext(); // no cache carried over

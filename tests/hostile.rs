@@ -6,14 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 mod js_eval;
 
-use js_eval::{js, stringify};
-
-/// The result of `validate`, as JSON text; panics if it threw.
-fn validate(dto: &str, input: &JsValue) -> String {
-    let result = payrules::wasm::validate(dto.into(), input.clone())
-        .unwrap_or_else(|e| panic!("validate threw {:?}", JsValue::from(e)));
-    stringify(&result)
-}
+use js_eval::{js, validate};
 
 /// The size of the module's linear memory, in bytes.
 fn memory_bytes() -> f64 {
@@ -72,7 +65,7 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
     // One pass: each result, and how long each took (printed; bounded by the input's size).
     for (what, value, expected) in &values {
         let start = now();
-        let result = validate("RecordPaymentBindingModel", value);
+        let result = validate("RecordPaymentBindingModel", value.clone());
         let took = now() - start;
         wasm_bindgen_test::console_log!("{what}: {took} ms");
         assert!(result.contains(expected), "{what}: {result}");
@@ -82,7 +75,7 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
             "FinancePaymentLogRequest",
         ] {
             assert!(
-                validate(dto, value).starts_with(r#"{"valid":"#),
+                validate(dto, value.clone()).starts_with(r#"{"valid":"#),
                 "{what} ({dto})"
             );
         }
@@ -96,7 +89,7 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
             if large && calls % 1_000 != 0 {
                 continue;
             }
-            let _ = validate("RecordPaymentBindingModel", value);
+            let _ = validate("RecordPaymentBindingModel", value.clone());
             let _ = payrules::wasm::validate("Nope".into(), value.clone());
             calls += 2;
         }
@@ -110,11 +103,11 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
         "memory grew from {warm} to {after}"
     );
     assert_eq!(
-        validate("RecordPaymentBindingModel", &js(VALID_RECORD)),
+        validate("RecordPaymentBindingModel", js(VALID_RECORD)),
         r#"{"valid":true,"errors":[]}"#
     );
     assert_eq!(
-        validate("RecordPaymentBindingModel", &js("{contractId: 0}")),
+        validate("RecordPaymentBindingModel", js("{contractId: 0}")),
         r#"{"valid":false,"errors":[{"field":"accountCode","code":"Required","message":"The accountCode field is required."},{"field":"contractId","code":"Range","message":"The field contractId must be between 1 and 2147483647."},{"field":"paymentValue","code":"Required","message":"The paymentValue field is required."},{"field":"paymentSuccessful","code":"Required","message":"The paymentSuccessful field is required."}]}"#
     );
 }

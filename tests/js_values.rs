@@ -6,13 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 mod js_eval;
 
-use js_eval::{js, stringify};
-
-fn validate(dto: &str, input: JsValue) -> String {
-    let result = payrules::wasm::validate(dto.into(), input)
-        .unwrap_or_else(|e| panic!("validate threw {:?}", JsValue::from(e)));
-    stringify(&result)
-}
+use js_eval::{js, validate};
 
 const VALID_ONCE_OFF: &str = r#"{Segment: "Retail", FirstName: "Ada", LastName: "Lovelace", InvoiceNumber: "INV-1", AmountOutstanding: 10.5, CurrenciesId: 1, ChannelsId: 2}"#;
 

@@ -280,39 +280,32 @@ impl Copy {
         Copy::checked(text, text_len, meta, meta_len)
     }
 
-    /// A copy whose text is UTF-8 (what `TextEncoder` writes); else nothing, and reader.js
-    /// forgets the keys it numbered, since this copy will not be walked.
+    /// A copy whose lengths fit its buffers; else nothing, and reader.js forgets the keys it
+    /// numbered, since this copy will not be walked. (The text is checked to be UTF-8 once,
+    /// where it is read: by [`Copy::walk`], or by the JSON reader for [`Copy::of_text`].)
     fn checked(text: Vec<u8>, text_len: usize, meta: Vec<f64>, meta_len: usize) -> Option<Copy> {
-        let copy = Copy {
-            text,
-            text_len,
-            meta,
-            meta_len,
-        };
-        let valid = copy
-            .text
-            .get(..copy.text_len)
-            .is_some_and(|bytes| std::str::from_utf8(bytes).is_ok())
-            && copy.meta_len <= copy.meta.len();
-        if valid {
-            Some(copy)
-        } else {
-            forget_keys();
-            None
+        if text_len <= text.len() && meta_len <= meta.len() {
+            return Some(Copy {
+                text,
+                text_len,
+                meta,
+                meta_len,
+            });
         }
+        forget_keys();
+        give_back(text, meta);
+        None
     }
 
-    fn walk(&self) -> Walk<'_> {
-        let text = self
-            .text
-            .get(..self.text_len)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default();
-        Walk {
+    /// A cursor over the copy; `None` if its text is not UTF-8 (`TextEncoder` always writes
+    /// UTF-8, so only a broken copy is refused).
+    fn walk(&self) -> Option<Walk<'_>> {
+        let text = std::str::from_utf8(self.text.get(..self.text_len)?).ok()?;
+        Some(Walk {
             text,
             ascii: text.is_ascii(),
-            meta: self.meta.get(..self.meta_len).unwrap_or_default(),
-        }
+            meta: self.meta.get(..self.meta_len)?,
+        })
     }
 
     /// Whether the copy is of a form (else `bind_form` reports `NotAForm`).
@@ -342,7 +335,7 @@ impl Copy {
 
     /// Binds the copied form to `fields` (form mode).
     pub(super) fn bind_form(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
-        let mut walk = self.walk();
+        let mut walk = self.walk().ok_or(RequestError::UnreadableObject)?;
         let (count, _) = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
         let mut entries = Vec::with_capacity(count.min(256));
         for _ in 0..count {
@@ -372,7 +365,12 @@ impl Copy {
         fields: &'static [Field],
         dto: Option<DtoName>,
     ) -> Result<Slots<'_>, RequestError> {
-        let mut walk = self.walk();
+        let Some(mut walk) = self.walk() else {
+            // Not walked: the keys this copy numbered never reach `KEYS`; both sides start again.
+            KEYS.with(|keys| keys.borrow_mut().forget());
+            forget_keys();
+            return Err(RequestError::UnreadableObject);
+        };
         let (count, reset) = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
         KEYS.with(|keys| {
             let mut keys = keys.borrow_mut();

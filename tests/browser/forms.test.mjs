@@ -2,11 +2,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { launchChromium } from "../js/chromium.mjs";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const { chromium } = createRequire(new URL("../js/package.json", import.meta.url))("playwright-core");
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUTPUT = `${ROOT}test-output`;
 
@@ -70,10 +69,7 @@ before(async () => {
     });
     server.on("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

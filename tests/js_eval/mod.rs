@@ -1,4 +1,4 @@
-//! Helpers for the wasm tests that build JS values: evaluate an expression, stringify a value.
+//! Helpers for the wasm tests that build JS values: evaluate an expression, stringify a value, validate one.
 
 use wasm_bindgen::JsValue;
 
@@ -15,4 +15,11 @@ pub fn stringify(value: &JsValue) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// The result of `validate` as JSON text; panics if it threw.
+pub fn validate(dto: &str, input: JsValue) -> String {
+    let result = payrules::wasm::validate(dto.into(), input)
+        .unwrap_or_else(|e| panic!("validate threw {:?}", JsValue::from(e)));
+    stringify(&result)
 }
