@@ -9,26 +9,16 @@
 use std::borrow::Cow;
 
 use payrules::{
-    parse, parse_form, server_body, validate_form, validate_json, CreatePaymentRequest, Dto,
-    DtoName, FieldError, FinancePaymentLogRequest, OnceOffPaymentRequest,
-    RecordPaymentBindingModel, Report, ValidationResult,
+    parse_form_named, parse_named, server_body, validate_form, validate_json, AnyDto, DtoName,
+    FieldError, Report, ValidationResult,
 };
 
 /// JSON bytes into every DTO.
 pub fn json(bytes: &[u8]) {
-    for dto in DtoName::ALL {
+    for &dto in DtoName::ALL {
         let result = validate_json(dto, bytes);
         assert_eq!(result, validate_json(dto, bytes), "deterministic");
-        let parsed = match dto {
-            DtoName::OnceOffPaymentRequest => errors_of(parse::<OnceOffPaymentRequest>(bytes)),
-            DtoName::CreatePaymentRequest => errors_of(parse::<CreatePaymentRequest>(bytes)),
-            DtoName::RecordPaymentBindingModel => {
-                errors_of(parse::<RecordPaymentBindingModel>(bytes))
-            }
-            DtoName::FinancePaymentLogRequest => {
-                errors_of(parse::<FinancePaymentLogRequest>(bytes))
-            }
-        };
+        let parsed = errors_of(dto, parse_named(dto, bytes));
         assert_eq!(parsed, result.errors, "parse agrees with validate_json");
         well_formed(dto, &result);
     }
@@ -50,18 +40,7 @@ pub fn form(bytes: &[u8]) {
     };
     let result = validate_form(dto, pairs());
     assert_eq!(result, validate_form(dto, pairs()), "deterministic");
-    let parsed = match dto {
-        DtoName::OnceOffPaymentRequest => {
-            errors_of(parse_form::<OnceOffPaymentRequest, _>(pairs()))
-        }
-        DtoName::CreatePaymentRequest => errors_of(parse_form::<CreatePaymentRequest, _>(pairs())),
-        DtoName::RecordPaymentBindingModel => {
-            errors_of(parse_form::<RecordPaymentBindingModel, _>(pairs()))
-        }
-        DtoName::FinancePaymentLogRequest => {
-            errors_of(parse_form::<FinancePaymentLogRequest, _>(pairs()))
-        }
-    };
+    let parsed = errors_of(dto, parse_form_named(dto, pairs()));
     assert_eq!(
         parsed, result.errors,
         "parse_form agrees with validate_form"
@@ -69,8 +48,15 @@ pub fn form(bytes: &[u8]) {
     well_formed(dto, &result);
 }
 
-fn errors_of<D: Dto>(parsed: Result<D, Report>) -> Vec<FieldError> {
-    parsed.map_or_else(|report| report.errors().to_vec(), |_| Vec::new())
+/// The errors of a parse; a valid request must be of the DTO asked for.
+fn errors_of(dto: DtoName, parsed: Result<AnyDto, Report>) -> Vec<FieldError> {
+    match parsed {
+        Ok(request) => {
+            assert_eq!(request.dto(), dto);
+            Vec::new()
+        }
+        Err(report) => report.errors().to_vec(),
+    }
 }
 
 /// `valid` exactly when there are no errors; each error names the request ("") or one of the

@@ -1,5 +1,5 @@
 // The package's types: the API and its data types, whichever entry (browser, bundler, worker, Node import or require) loads it.
-export { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe } from "./payrules.js";
+export { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
 export type {
   DtoName,
   FieldError,
@@ -12,4 +12,6 @@ export type {
   FormInput,
   HtmlAttributes,
   FieldDescription,
+  ApiDescription,
+  WebApiDtoName,
 } from "./payrules.js";

@@ -2,8 +2,8 @@
 // Top-level await: the module is compiled and instantiated before anything imports the API
 // (the .wasm is found next to this file, `new URL("payrules_bg.wasm", import.meta.url)`,
 // which bundlers follow and copy).
-import init, { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe } from "./payrules.js";
+import init, { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
 
 await init();
 
-export { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe };
+export { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi };

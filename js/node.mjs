@@ -3,4 +3,4 @@ import { createRequire } from "node:module";
 
 const payrules = createRequire(import.meta.url)("./payrules.cjs");
 
-export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe } = payrules;
+export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;

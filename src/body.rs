@@ -3,9 +3,10 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::dto::{DtoName, Framework};
-use crate::messages::split_pascal_case;
+use crate::names::split_pascal_case;
 use crate::report::FieldError;
+use crate::table::Framework;
+use crate::DtoName;
 
 /// A 400 body, serialized exactly as the API's server writes it (keys in the order shown).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -78,12 +79,13 @@ impl Serialize for ModelState {
 impl ServerBody {
     /// The body for `errors` of `dto`, which must not be empty (see [`server_body`]).
     pub(crate) fn new(dto: DtoName, errors: &[FieldError]) -> ServerBody {
-        let csharp = |field: &str| -> String {
-            dto.fields()
-                .iter()
-                .find(|f| f.name == field)
-                .map_or(field, |f| f.csharp)
-                .to_owned()
+        let table = dto.table();
+        // The C# name and display name of a field (a name that is no field's stands for itself).
+        let names = |field: &str| -> (String, String) {
+            match table.fields.iter().find(|f| f.name == field) {
+                Some(f) => (f.csharp.to_owned(), f.label.to_owned()),
+                None => (field.to_owned(), split_pascal_case(field)),
+            }
         };
         match dto.framework() {
             Framework::ServiceStack => {
@@ -92,10 +94,8 @@ impl ServerBody {
                     .iter()
                     .filter(|e| !e.field.is_empty())
                     .map(|e| {
-                        let field_name = csharp(&e.field);
-                        let meta = Meta {
-                            property_name: split_pascal_case(&field_name),
-                        };
+                        let (field_name, property_name) = names(&e.field);
+                        let meta = Meta { property_name };
                         ResponseError {
                             error_code: e.code.clone(),
                             field_name,
@@ -118,7 +118,7 @@ impl ServerBody {
                     let key = if error.field.is_empty() {
                         "model".to_owned()
                     } else {
-                        format!("model.{}", csharp(&error.field))
+                        format!("model.{}", names(&error.field).0)
                     };
                     match model_state.0.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, messages)) => messages.push(error.message.clone()),

@@ -1,19 +1,12 @@
-//! `describe`: each field's rule metadata and the HTML constraint attributes it implies, found by asking the rules themselves.
+//! `describe`: each field's rules as a form needs them, and the HTML constraint attributes they imply, read from the DTO's table.
 //!
-//! Nothing here restates a rule: whether a field is required, its maximum length, its bounds,
-//! its step and its format are all found by validating probe values through the same code
-//! `validate` runs, so the metadata cannot drift from the rules.
-
-use std::borrow::Cow;
-use std::sync::OnceLock;
+//! Nothing here restates a rule: required, maximum length, bounds, step and format all come
+//! from the table `#[dto]` compiled from the DTO's declaration, which the engine judges by.
 
 use serde::Serialize;
 
-use crate::bind::Slots;
-use crate::dto::{DtoName, Kind};
-use crate::input::Input;
-use crate::messages::display_name;
-use crate::report::FieldError;
+use crate::table::{Field, Kind, Op, Rule};
+use crate::DtoName;
 
 /// One field of a DTO, as a form needs to know it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -22,7 +15,7 @@ pub struct FieldDescription {
     /// The canonical wire name (the form control's `name`).
     pub name: &'static str,
     /// The display name the messages use (`First Name`, `accountCode`).
-    pub label: String,
+    pub label: &'static str,
     /// `string`, `int32`, `money`, `bool`, `datetime` or `map`.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -39,6 +32,9 @@ pub struct FieldDescription {
     /// The largest valid value, where the rules set one below the type's own limit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// A bound the value must be less than (not equal to).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_max: Option<f64>,
     /// The money step (`0.01`: two decimals) or `1` for whole numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<f64>,
@@ -65,86 +61,100 @@ pub struct HtmlAttributes {
     pub inputmode: Option<&'static str>,
 }
 
-/// The fields of `dto`, in field order (computed once per DTO).
-pub fn describe(dto: DtoName) -> &'static [FieldDescription] {
-    static CACHE: [OnceLock<Vec<FieldDescription>>; 4] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
-    let slot = DtoName::ALL
-        .iter()
-        .position(|d| *d == dto)
-        .and_then(|i| CACHE.get(i));
-    match slot {
-        Some(cache) => {
-            cache.get_or_init(|| (0..dto.fields().len()).map(|i| field(dto, i)).collect())
-        }
-        None => &[],
+/// The API a DTO is posted to, from its declaration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApiDescription {
+    /// The DTO's name (`CreatePaymentRequest`).
+    pub name: &'static str,
+    /// `ServiceStack` or `WebApi`.
+    pub framework: &'static str,
+    /// Always `POST`.
+    pub method: &'static str,
+    /// The path its API is posted to (`/payments`).
+    pub route: &'static str,
+    /// Whether it also accepts form bodies (`multipart/form-data`, urlencoded).
+    pub forms: bool,
+}
+
+/// The API `dto` is posted to.
+pub fn describe_api(dto: DtoName) -> ApiDescription {
+    let table = dto.table();
+    ApiDescription {
+        name: table.name,
+        framework: table.framework.as_str(),
+        method: "POST",
+        route: table.route,
+        forms: table.forms,
     }
 }
 
-/// The errors of field `index` when it alone holds `input`.
-fn errors(dto: DtoName, index: usize, input: Input<'_>) -> Vec<FieldError> {
-    let fields = dto.fields();
-    let name = fields.get(index).map_or("", |f| f.name);
-    let mut slots = Slots::new(fields);
-    slots.set(index, input);
-    crate::judge_named(dto, Ok(slots))
-        .errors
-        .into_iter()
-        .filter(|e| e.field == name)
-        .collect()
+/// The fields of `dto`, in field order.
+pub fn describe(dto: DtoName) -> Vec<FieldDescription> {
+    dto.fields().iter().map(field).collect()
 }
 
-fn passes(dto: DtoName, index: usize, input: Input<'_>) -> bool {
-    errors(dto, index, input).is_empty()
-}
-
-/// The passing value next to the boundary between `pass` (passes) and `fail` (fails), in
-/// either direction: the smallest passing value when `fail < pass`, the largest when `pass < fail`.
-fn boundary(mut pass: i64, mut fail: i64, passes: impl Fn(i64) -> bool) -> i64 {
-    while (fail - pass).abs() > 1 {
-        let mid = pass + (fail - pass) / 2;
-        if passes(mid) {
-            pass = mid;
-        } else {
-            fail = mid;
-        }
-    }
-    pass
-}
-
-fn text(s: String) -> Input<'static> {
-    Input::Text(Cow::Owned(s))
-}
-
-fn field(dto: DtoName, index: usize) -> FieldDescription {
-    let spec = dto
-        .fields()
-        .get(index)
-        .copied()
-        .unwrap_or(crate::dto::Field {
-            name: "",
-            csharp: "",
-            rust: "",
-            kind: Kind::Map,
-        });
-    let required = !passes(dto, index, Input::Null);
+/// One field's description, from its kind and rules.
+fn field(field: &Field) -> FieldDescription {
+    let required = field.is_required();
     let mut description = FieldDescription {
-        name: spec.name,
-        label: display_name(dto.framework(), &spec),
-        kind: "map",
+        name: field.name,
+        label: field.label,
+        kind: field.kind.as_str(),
         required,
         max_length: None,
         min: None,
         exclusive_min: None,
         max: None,
+        exclusive_max: None,
         step: None,
         format: None,
         html: None,
     };
+    let whole = field.kind == Kind::Int32;
+    // An integer bound beyond the type's own range says nothing a form needs.
+    let within = |n: f64| !whole || (f64::from(i32::MIN) < n && n < f64::from(i32::MAX));
+    for rule in field.rules {
+        match *rule {
+            Rule::MaxLength(max) => description.max_length = Some(max),
+            Rule::Email => description.format = Some("email"),
+            Rule::Url => description.format = Some("url"),
+            Rule::Decimal { scale, .. } => description.step = Some(10f64.powi(-i32::from(scale))),
+            Rule::Compare(op, bound) => match op {
+                // A whole number above `bound` is at least `bound + 1`.
+                Op::GreaterThan => {
+                    description.exclusive_min = Some(bound);
+                    if whole {
+                        description.min = Some(bound.floor() + 1.0);
+                    }
+                }
+                Op::GreaterThanOrEqual => description.min = Some(bound),
+                Op::LessThan => {
+                    description.exclusive_max = Some(bound);
+                    if whole {
+                        description.max = Some(bound.ceil() - 1.0);
+                    }
+                }
+                Op::LessThanOrEqual => description.max = Some(bound),
+            },
+            Rule::Between {
+                min,
+                max,
+                exclusive: false,
+            } => {
+                description.min = within(min).then_some(min);
+                description.max = within(max).then_some(max);
+            }
+            Rule::Between {
+                min,
+                max,
+                exclusive: true,
+            } => {
+                description.exclusive_min = Some(min);
+                description.exclusive_max = Some(max);
+            }
+            Rule::Required | Rule::NotBlank | Rule::CompareField(..) => {}
+        }
+    }
     let html = |input_type, inputmode, maxlength| {
         Some(HtmlAttributes {
             input_type,
@@ -153,98 +163,32 @@ fn field(dto: DtoName, index: usize) -> FieldDescription {
             inputmode,
         })
     };
-    match spec.kind {
+    description.html = match field.kind {
         Kind::String => {
-            description.kind = "string";
-            let codes: Vec<String> = errors(dto, index, text("x".into()))
-                .into_iter()
-                .map(|e| e.code)
-                .collect();
-            let (format, base) = if codes.iter().any(|c| c == "Email") {
-                (Some("email"), "a@b")
-            } else if codes.iter().any(|c| c == "Url") {
-                (Some("url"), "http://a/")
-            } else {
-                (None, "a")
-            };
-            description.format = format;
-            const LONG: i64 = 1 << 20;
-            let of_length = |n: i64| {
-                text(format!(
-                    "{base}{}",
-                    "a".repeat((n as usize).saturating_sub(base.len()))
-                ))
-            };
-            if passes(dto, index, of_length(base.len() as i64))
-                && !passes(dto, index, of_length(LONG))
-            {
-                let max = boundary(base.len() as i64, LONG, |n| {
-                    passes(dto, index, of_length(n))
-                });
-                description.max_length = u32::try_from(max).ok();
-            }
-            let inputmode = match format {
+            let inputmode = match description.format {
                 Some("email") => Some("email"),
                 Some("url") => Some("url"),
                 _ => None,
             };
-            description.html = html("text", inputmode, description.max_length);
+            html("text", inputmode, description.max_length)
         }
         Kind::Int32 => {
-            description.kind = "int32";
             description.step = Some(1.0);
-            let ok = |n: i64| passes(dto, index, Input::Number(n as f64));
-            let (low, high) = (i64::from(i32::MIN), i64::from(i32::MAX));
-            if !ok(low) && ok(high) {
-                let min = boundary(high, low, ok);
-                description.min = Some(min as f64);
-                let below = errors(dto, index, Input::Number((min - 1) as f64));
-                if below.iter().any(|e| e.code == "GreaterThan") {
-                    description.exclusive_min = Some((min - 1) as f64);
-                }
-            }
-            if ok(low) && !ok(high) {
-                description.max = Some(boundary(low, high, ok) as f64);
-            }
-            description.html = html("text", Some("numeric"), None);
+            html("text", Some("numeric"), None)
         }
-        Kind::Money => {
-            description.kind = "money";
-            let ok = |s: String| passes(dto, index, text(s));
-            let scale = (1..=28)
-                .find(|k| !ok(format!("1.{}", "1".repeat(*k))))
-                .map_or(28, |k| k - 1);
-            let step = 10f64.powi(-(scale as i32));
-            description.step = Some(step);
-            let whole = |n: i64| ok(n.to_string());
-            let (low, high) = (-(10i64.pow(15)), 10i64.pow(15));
-            if !whole(low) && whole(high) {
-                let lowest = boundary(high, low, whole);
-                let just_above = format!("{}.{}1", lowest - 1, "0".repeat(scale.saturating_sub(1)));
-                if lowest > 0 && ok(just_above) {
-                    description.exclusive_min = Some((lowest - 1) as f64);
-                } else {
-                    description.min = Some(lowest as f64);
-                }
-            }
-            description.html = html("text", Some("decimal"), None);
-        }
-        Kind::Bool => {
-            description.kind = "bool";
-            description.html = Some(HtmlAttributes {
-                input_type: "checkbox",
-                required: false,
-                maxlength: None,
-                inputmode: None,
-            });
-        }
+        Kind::Money => html("text", Some("decimal"), None),
+        Kind::Bool => Some(HtmlAttributes {
+            input_type: "checkbox",
+            required: false,
+            maxlength: None,
+            inputmode: None,
+        }),
         Kind::DateTime => {
-            description.kind = "datetime";
             description.format = Some("date");
-            description.html = html("date", None, None);
+            html("date", None, None)
         }
-        Kind::Map => {}
-    }
+        Kind::Map => None,
+    };
     description
 }
 
@@ -254,9 +198,8 @@ mod tests {
 
     fn find(dto: DtoName, name: &str) -> FieldDescription {
         describe(dto)
-            .iter()
+            .into_iter()
             .find(|f| f.name == name)
-            .cloned()
             .unwrap_or_else(|| panic!("{name}"))
     }
 
@@ -269,7 +212,7 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn metadata_comes_from_the_rules() {
-        use DtoName::*;
+        use crate::DtoName::*;
         check(
             RecordPaymentBindingModel,
             "accountCode",
@@ -340,7 +283,7 @@ mod tests {
             "amount",
             r#"{"name":"amount","label":"amount","type":"money","required":false,"step":0.01,"html":{"type":"text","inputmode":"decimal"}}"#,
         );
-        for dto in DtoName::ALL {
+        for &dto in DtoName::ALL {
             let names: Vec<&str> = describe(dto).iter().map(|f| f.name).collect();
             let fields: Vec<&str> = dto.fields().iter().map(|f| f.name).collect();
             assert_eq!(names, fields, "every field, in field order");

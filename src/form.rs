@@ -7,8 +7,8 @@
 use std::borrow::Cow;
 
 use crate::bind::Slots;
-use crate::dto::{Field, Kind};
 use crate::input::Input;
+use crate::table::{DtoTable, Kind};
 
 /// One form entry's value.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,17 +20,20 @@ pub enum FormValue<'a> {
     File,
 }
 
-/// Binds form `entries` to `fields`; a repeated name binds its last value.
-pub(crate) fn bind<'a, I>(entries: I, fields: &'static [Field]) -> Slots<'a>
+/// Binds form `entries` to the fields of `table`, with the repeated-key rules of JSON text.
+pub(crate) fn bind<'a, I>(entries: I, table: &'static DtoTable) -> Slots<'a>
 where
     I: IntoIterator<Item = (Cow<'a, str>, FormValue<'a>)>,
 {
-    let mut slots = Slots::new(fields);
+    let mut slots = Slots::new(table);
     for (name, value) in entries {
         let Some(index) = slots.field_index(&name) else {
             continue;
         };
-        let is_bool = fields.get(index).is_some_and(|f| f.kind == Kind::Bool);
+        let is_bool = table
+            .fields
+            .get(index)
+            .is_some_and(|f| f.kind == Kind::Bool);
         let input = match value {
             FormValue::Text(text) if text.is_empty() => Input::Null,
             FormValue::Text(text) => Input::Text(text),

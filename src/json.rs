@@ -10,17 +10,17 @@
 use std::borrow::Cow;
 
 use crate::bind::Slots;
-use crate::dto::Field;
 use crate::input::{Input, RequestError};
+use crate::table::DtoTable;
 
-/// Binds the JSON object in `bytes` to `fields`.
+/// Binds the JSON object in `bytes` to the fields of `table`.
 pub(crate) fn bind<'a>(
     bytes: &'a [u8],
-    fields: &'static [Field],
+    table: &'static DtoTable,
 ) -> Result<Slots<'a>, RequestError> {
     let text = std::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
     let mut reader = Reader { text, at: 0 };
-    let slots = reader.request(fields).ok_or(RequestError::MalformedJson)?;
+    let slots = reader.request(table).ok_or(RequestError::MalformedJson)?;
     reader.skip_whitespace();
     if reader.at != text.len() {
         return Err(RequestError::MalformedJson);
@@ -62,17 +62,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The top-level value: `Some(Some(slots))` for an object, `Some(None)` for another value.
-    fn request(&mut self, fields: &'static [Field]) -> Option<Option<Slots<'a>>> {
+    fn request(&mut self, table: &'static DtoTable) -> Option<Option<Slots<'a>>> {
         self.skip_whitespace();
         if self.peek() != Some(b'{') {
             self.skip_value()?;
             return Some(None);
         }
-        let mut slots = Slots::new(fields);
+        let mut slots = Slots::new(table);
         self.object_entries(|reader, key| {
             match slots.field_index(&key) {
                 Some(index) => {
-                    let value = reader.value(true)?;
+                    let value = reader.field_value(&mut slots)?;
                     slots.offer(index, key, value);
                 }
                 None => reader.skip_value()?,
@@ -80,6 +80,27 @@ impl<'a> Reader<'a> {
             Some(())
         })?;
         Some(Some(slots))
+    }
+
+    /// A field's value: an object's entries (one level) go to `slots`.
+    fn field_value(&mut self, slots: &mut Slots<'a>) -> Option<Input<'a>> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'{') {
+            return self.value();
+        }
+        let start = slots.entries.len();
+        self.object_entries(|reader, key| {
+            let value = reader.value()?;
+            // A repeated key keeps its first place and takes the later value, as in JS.
+            let entries = slots.entries.get_mut(start..).unwrap_or_default();
+            match entries.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = value,
+                None => slots.entries.push((key, value)),
+            }
+            Some(())
+        })?;
+        let range = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Some(Input::Object(range(start)..range(slots.entries.len())))
     }
 
     /// Reads `{ "key": value, … }`, calling `entry` after each key to read its value.
@@ -103,27 +124,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A value; `entries` keeps an object's entries (one level, for map fields).
-    fn value(&mut self, entries: bool) -> Option<Input<'a>> {
+    /// A value; an object's entries are not kept (it arrives with none).
+    fn value(&mut self) -> Option<Input<'a>> {
         self.skip_whitespace();
         Some(match self.peek()? {
             b'"' => Input::Text(self.string()?),
-            b'{' if entries => {
-                let mut list: Vec<(Cow<'a, str>, Input<'a>)> = Vec::new();
-                self.object_entries(|reader, key| {
-                    let value = reader.value(false)?;
-                    // A repeated key keeps its first place and takes the later value, as in JS.
-                    match list.iter_mut().find(|(k, _)| *k == key) {
-                        Some(entry) => entry.1 = value,
-                        None => list.push((key, value)),
-                    }
-                    Some(())
-                })?;
-                Input::Object(list)
-            }
             b'{' => {
                 self.skip_value()?;
-                Input::Object(Vec::new())
+                Input::Object(0..0)
             }
             b'[' => {
                 self.skip_value()?;
@@ -224,8 +232,8 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        // The grammar above is a subset of Rust's float syntax; `parse` rounds to nearest.
-        self.text.get(start..self.at)?.parse().ok()
+        // The grammar above is a subset of Rust's float syntax; read as the nearest double.
+        Some(crate::number::parse_decimal(self.text.get(start..self.at)?))
     }
 
     /// A JSON string, borrowed when it has no escapes.
@@ -365,26 +373,39 @@ mod tests {
             assert_eq!(plain_run(&bytes), expected, "{bytes:?}");
         }
     }
-    use crate::dto::Kind;
+    use crate::input::Entry;
+    use crate::table::{Field, Framework, Kind};
 
-    const FIELDS: &[Field] = &[
-        Field {
-            name: "a",
-            csharp: "A",
-            rust: "a",
-            kind: Kind::String,
-        },
-        Field {
-            name: "m",
-            csharp: "M",
-            rust: "m",
-            kind: Kind::Map,
-        },
-    ];
+    const TABLE: DtoTable = DtoTable {
+        name: "Test",
+        framework: Framework::ServiceStack,
+        route: "/test",
+        forms: false,
+        fields: &[
+            Field {
+                name: "a",
+                csharp: "A",
+                label: "A",
+                kind: Kind::String,
+                rules: &[],
+            },
+            Field {
+                name: "m",
+                csharp: "M",
+                label: "M",
+                kind: Kind::Map,
+                rules: &[],
+            },
+        ],
+    };
+
+    /// Each field's input, and the entries of object inputs.
+    type Bound<'a> = (Vec<Input<'a>>, Vec<Entry<'a>>);
 
     #[track_caller]
-    fn check(json: &str, expected: Result<Vec<Input<'_>>, RequestError>) {
-        let got = bind(json.as_bytes(), FIELDS).map(Slots::into_values);
+    fn check(json: &str, expected: Result<Bound<'_>, RequestError>) {
+        let got = bind(json.as_bytes(), &TABLE)
+            .map(|slots| (slots.inputs().to_vec(), slots.entries.clone()));
         assert_eq!(got, expected, "{json}");
     }
 
@@ -397,42 +418,40 @@ mod tests {
     fn reads_what_json_parse_reads() {
         check(
             r#" {"a": "x", "A": "y", "b": [1, {"c": []}], "m": {"k": 1e3, "k": null, "n": {"deep": 1}}} "#,
-            Ok(vec![
-                text("y"),
-                Input::Object(vec![
+            Ok((
+                vec![text("y"), Input::Object(0..2)],
+                vec![
                     (Cow::Borrowed("k"), Input::Null),
-                    (Cow::Borrowed("n"), Input::Object(vec![])),
-                ]),
-            ]),
+                    (Cow::Borrowed("n"), Input::Object(0..0)),
+                ],
+            )),
         );
         check(
             r#"{"a": "\ud83d\ude00 \u00e9 \ud800 \udc00x \" \\ \/ \b\f\n\r\t"}"#,
-            Ok(vec![
-                Input::Text(Cow::Owned(
-                    "😀 é \u{FFFD} \u{FFFD}x \" \\ / \u{8}\u{c}\n\r\t".into(),
-                )),
-                Input::Null,
-            ]),
+            Ok((
+                vec![
+                    Input::Text(Cow::Owned(
+                        "😀 é \u{FFFD} \u{FFFD}x \" \\ / \u{8}\u{c}\n\r\t".into(),
+                    )),
+                    Input::Null,
+                ],
+                vec![],
+            )),
         );
-        check(
-            r#"{"a": -0.5e-3}"#,
-            Ok(vec![Input::Number(-0.0005), Input::Null]),
-        );
-        check(
-            r#"{"a": 1e400}"#,
-            Ok(vec![Input::Number(f64::INFINITY), Input::Null]),
-        );
+        let one = |input: Input<'static>| Ok((vec![input, Input::Null], vec![]));
+        check(r#"{"a": -0.5e-3}"#, one(Input::Number(-0.0005)));
+        check(r#"{"a": 1e400}"#, one(Input::Number(f64::INFINITY)));
         check(
             r#"{"a": 123456789012345678901234567890}"#,
-            Ok(vec![Input::Number(1.2345678901234568e29), Input::Null]),
+            one(Input::Number(1.2345678901234568e29)),
         );
-        check("{}", Ok(vec![Input::Null, Input::Null]));
+        check("{}", one(Input::Null));
         let deep = format!(
             r#"{{"a": {}1{}, "m": {{}}}}"#,
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        check(&deep, Ok(vec![Input::Array, Input::Object(vec![])]));
+        check(&deep, Ok((vec![Input::Array, Input::Object(0..0)], vec![])));
         for other in ["null", "[1, 2]", "\"text\"", "12", "true", " [] "] {
             check(other, Err(RequestError::NotAnObject));
         }
@@ -473,7 +492,7 @@ mod tests {
             check(bad, Err(RequestError::MalformedJson));
         }
         assert_eq!(
-            bind(b"{\"a\":\"\xff\"}", FIELDS).map(|_| ()),
+            bind(b"{\"a\":\"\xff\"}", &TABLE).map(|_| ()),
             Err(RequestError::MalformedJson)
         );
     }

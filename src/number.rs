@@ -29,6 +29,12 @@ pub(crate) fn shortest_digits(value: f64) -> (String, i32) {
     (digits, point)
 }
 
+/// The nearest double to decimal `text` (JSON number syntax, or a plain decimal with an
+/// optional sign), as `JSON.parse` and `Number()` read it. Callers have checked the syntax.
+pub(crate) fn parse_decimal(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
 /// `value` as JavaScript's `String(value)` writes it: `1e+21`, `1e-7`, `0.30000000000000004`.
 pub fn js_number_text(value: f64) -> String {
     if value.is_nan() {

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::body::ServerBody;
-use crate::dto::DtoName;
+use crate::DtoName;
 
 /// One error: the field's canonical wire name (`""` for the request as a whole), a stable
 /// code, and the message in the words of the API's server framework.

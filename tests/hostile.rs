@@ -69,13 +69,9 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
         let took = now() - start;
         wasm_bindgen_test::console_log!("{what}: {took} ms");
         assert!(result.contains(expected), "{what}: {result}");
-        for dto in [
-            "OnceOffPaymentRequest",
-            "CreatePaymentRequest",
-            "FinancePaymentLogRequest",
-        ] {
+        for dto in payrules::DtoName::ALL {
             assert!(
-                validate(dto, value.clone()).starts_with(r#"{"valid":"#),
+                validate(dto.as_str(), value.clone()).starts_with(r#"{"valid":"#),
                 "{what} ({dto})"
             );
         }

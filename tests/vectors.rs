@@ -73,16 +73,12 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| panic!("serializes: {e}"))
 }
 
-/// Runs every case of one vector file; fails listing each case that differs.
+/// Runs every case of one vector file of `dto`; fails listing each case that differs.
 #[track_caller]
-fn check(file: &str) -> usize {
+fn check(dto: DtoName, file: &str) -> usize {
     let file: Value =
         serde_json::from_str(file).unwrap_or_else(|e| panic!("vector file is JSON: {e}"));
-    let dto: DtoName = file["dto"]
-        .as_str()
-        .unwrap_or_default()
-        .parse()
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file["dto"], dto.as_str(), "the vector file names its DTO");
     let cases = file["cases"]
         .as_array()
         .unwrap_or_else(|| panic!("`cases` is an array"));
@@ -124,28 +120,99 @@ fn check(file: &str) -> usize {
     cases.len()
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn once_off_payment() {
-    assert!(check(include_str!("vectors/once_off_payment.json")) >= 30);
+/// One test per registered DTO, on `tests/vectors/<module>.json` (a DTO without its file does
+/// not compile).
+macro_rules! vector_tests {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        $(
+            #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+            #[cfg_attr(not(target_arch = "wasm32"), test)]
+            fn $module() {
+                let file = include_str!(concat!("vectors/", stringify!($module), ".json"));
+                assert!(check(DtoName::$name, file) >= 30);
+                check_form(DtoName::$name, file);
+            }
+        )*
+    };
+}
+payrules::for_each_dto!(vector_tests);
+
+/// Every vector file belongs to a registered DTO (and names it), and every file under
+/// `src/dto/` is registered: nothing is left out silently.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn vector_files_and_dto_files_are_the_registry() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let stems = |dir: &str, extension: &str| -> Vec<String> {
+        let mut stems: Vec<String> = std::fs::read_dir(root.join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|entry| entry.ok()?.path().file_name()?.to_str().map(str::to_owned))
+            .filter_map(|name| name.strip_suffix(extension).map(str::to_owned))
+            .filter(|stem| stem != "mod")
+            .collect();
+        stems.sort();
+        stems
+    };
+    let mut modules: Vec<String> = DtoName::ALL.iter().map(|d| d.module().to_owned()).collect();
+    modules.sort();
+    assert_eq!(
+        stems("tests/vectors", ".json"),
+        modules,
+        "tests/vectors/*.json"
+    );
+    assert_eq!(stems("src/dto", ".rs"), modules, "src/dto/*.rs");
+    for dto in DtoName::ALL {
+        let path = root.join(format!("tests/vectors/{}.json", dto.module()));
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(file["dto"], dto.as_str(), "{}", path.display());
+    }
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn create_payment() {
-    assert!(check(include_str!("vectors/create_payment.json")) >= 30);
-}
-
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn record_payment() {
-    assert!(check(include_str!("vectors/record_payment.json")) >= 30);
-}
-
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn finance_payment_log() {
-    assert!(check(include_str!("vectors/finance_payment_log.json")) >= 30);
+/// The `form` cases of a vector file (what the browser tests type into the demo's form) give
+/// the same verdicts through form binding here: the valid entries pass, the invalid ones give
+/// exactly the listed errors.
+#[track_caller]
+fn check_form(dto: DtoName, file: &str) {
+    let file: Value =
+        serde_json::from_str(file).unwrap_or_else(|e| panic!("vector file is JSON: {e}"));
+    let form = &file["form"];
+    let pairs = |entries: &Value| -> Vec<(String, String)> {
+        entries
+            .as_object()
+            .unwrap_or_else(|| panic!("{dto}: form entries are an object"))
+            .iter()
+            .map(|(name, value)| match value {
+                Value::String(text) => (name.clone(), text.clone()),
+                // A checkbox: checked is true, unchecked false.
+                other => (name.clone(), other.to_string()),
+            })
+            .collect()
+    };
+    let judge = |entries: &Value| {
+        let mut pairs = pairs(entries);
+        // The demo's form has a checkbox for each bool field: unchecked, it sends `false`.
+        for field in dto.fields() {
+            if field.kind == payrules::Kind::Bool && !pairs.iter().any(|(k, _)| k == field.name) {
+                pairs.push((field.name.to_owned(), "false".to_owned()));
+            }
+        }
+        payrules::validate_form(
+            dto,
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_str().into(), v.as_str().into())),
+        )
+    };
+    assert_eq!(judge(&form["valid"]).errors, vec![], "{dto}: form.valid");
+    let errors: Vec<(String, String)> = judge(&form["invalid"])
+        .errors
+        .into_iter()
+        .map(|e| (e.field, e.message))
+        .collect();
+    let expected: Vec<(String, String)> = serde_json::from_value(form["errors"].clone())
+        .unwrap_or_else(|e| panic!("{dto}: form.errors: {e}"));
+    assert_eq!(errors, expected, "{dto}: form.invalid");
 }
 
 /// Form mode: values are text, an empty value is no value (so a blank required string fails).

@@ -1,12 +1,5 @@
-// The demo's behaviour: builds each payment form from describe(), validates it live with the wasm package, and posts it to the reference server.
-import init, { describe, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
-
-const ROUTES = {
-  OnceOffPaymentRequest: "/onceoffpayment",
-  CreatePaymentRequest: "/payments",
-  RecordPaymentBindingModel: "/api/Payment",
-  FinancePaymentLogRequest: "/Finance/Payment/Log",
-};
+// The demo's behaviour: a form per registered DTO, built from describe() and describeApi(), validated live with the wasm package, and posted to the reference server.
+import init, { describe, describeApi, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
 
 await init();
 
@@ -31,8 +24,9 @@ function requestBody(form) {
 
 function buildForm(dto) {
   const fields = describe(dto);
+  const { route } = describeApi(dto);
   const panel = element("section", { id: `panel-${dto}`, role: "tabpanel", "aria-labelledby": `tab-${dto}` });
-  panel.append(element("h2", {}, `${dto} — POST ${ROUTES[dto]}`));
+  panel.append(element("h2", {}, `${dto} — POST ${route}`));
   const layout = element("div", { class: "layout" });
   const form = element("form", { id: `form-${dto}`, novalidate: true, "data-dto": dto });
   const summary = element("div", { class: "summary", id: `summary-${dto}`, tabindex: "-1", hidden: true });
@@ -146,7 +140,7 @@ function buildForm(dto) {
       summary.hidden = true;
     }
     answer.textContent = "sending…";
-    const response = await fetch(ROUTES[dto], { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody(form) });
+    const response = await fetch(route, { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody(form) });
     const text = await response.text();
     let shownText = text || "(empty body)";
     try { shownText = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: show the text */ }

@@ -1,103 +1,66 @@
-//! The four APIs: their routes, DTOs, accepted bodies, and the 200 response DTO each answers with.
+//! The APIs: one per registered DTO, at its table's route; its accepted bodies; its 200 answer (the only per-DTO code of the server).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use payrules::{
-    CreatePaymentRequest, DateTime, Dto, DtoName, FieldError, FinancePaymentLogRequest, Framework,
-    Money, OnceOffPaymentRequest, RecordPaymentBindingModel, Report,
+    AnyDto, CreatePaymentRequest, DateTime, DtoName, FieldError, FinancePaymentLogRequest,
+    Framework, Money, OnceOffPaymentRequest, Report,
 };
 use serde::Serialize;
 
-/// One of the four payment APIs.
+/// The API of one DTO: its route and framework come from the DTO's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Api {
-    OnceOffPayment,
-    CreatePayment,
-    RecordPayment,
-    FinancePaymentLog,
-}
+pub struct Api(pub DtoName);
 
 impl Api {
-    pub const ALL: [Api; 4] = [
-        Api::OnceOffPayment,
-        Api::CreatePayment,
-        Api::RecordPayment,
-        Api::FinancePaymentLog,
-    ];
+    /// The API of every registered DTO.
+    pub fn all() -> Vec<Api> {
+        DtoName::ALL.iter().map(|&dto| Api(dto)).collect()
+    }
 
     pub fn path(self) -> &'static str {
-        match self {
-            Api::OnceOffPayment => "/onceoffpayment",
-            Api::CreatePayment => "/payments",
-            Api::RecordPayment => "/api/Payment",
-            Api::FinancePaymentLog => "/Finance/Payment/Log",
-        }
+        self.0.table().route
     }
 
     pub fn dto(self) -> DtoName {
-        match self {
-            Api::OnceOffPayment => DtoName::OnceOffPaymentRequest,
-            Api::CreatePayment => DtoName::CreatePaymentRequest,
-            Api::RecordPayment => DtoName::RecordPaymentBindingModel,
-            Api::FinancePaymentLog => DtoName::FinancePaymentLogRequest,
-        }
+        self.0
     }
 
     /// Whether the API page lists form bodies (`multipart/form-data`, urlencoded) besides JSON.
     pub fn accepts_forms(self) -> bool {
-        self == Api::RecordPayment
+        self.0.table().forms
     }
 
     /// The answer to a JSON body.
     pub(crate) fn answer_json(self, body: &[u8]) -> Response {
-        match self {
-            Api::OnceOffPayment => answer(
-                payrules::parse::<OnceOffPaymentRequest>(body),
-                once_off_payment,
-            ),
-            Api::CreatePayment => answer(
-                payrules::parse::<CreatePaymentRequest>(body),
-                create_payment,
-            ),
-            Api::RecordPayment => answer(
-                payrules::parse::<RecordPaymentBindingModel>(body),
-                record_payment,
-            ),
-            Api::FinancePaymentLog => answer(
-                payrules::parse::<FinancePaymentLogRequest>(body),
-                finance_payment_log,
-            ),
-        }
+        answer(payrules::parse_named(self.0, body))
     }
 
     /// The answer to form fields (only for APIs that accept forms).
     pub(crate) fn answer_form(self, pairs: Vec<(String, String)>) -> Response {
-        let pairs = pairs.into_iter().map(|(k, v)| (k.into(), v.into()));
-        match self {
-            Api::RecordPayment => answer(
-                payrules::parse_form::<RecordPaymentBindingModel, _>(pairs),
-                record_payment,
-            ),
-            _ => self.request_error(
+        if !self.accepts_forms() {
+            return self.request_error(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "UnsupportedMediaType",
                 "This API accepts JSON bodies only.",
-            ),
+            );
         }
+        let pairs = pairs.into_iter().map(|(k, v)| (k.into(), v.into()));
+        answer(payrules::parse_form_named(self.0, pairs))
     }
 
     /// An error about the request as a whole, in the API's own error body: ServiceStack's
     /// `responseStatus` with no field errors, or Web API's `{"Message": …}`.
     pub(crate) fn request_error(self, status: StatusCode, code: &str, message: &str) -> Response {
-        match self.dto().framework() {
+        match self.0.framework() {
             Framework::ServiceStack => {
                 let error = FieldError {
                     field: String::new(),
                     code: code.to_owned(),
                     message: message.to_owned(),
                 };
-                (status, Json(payrules::server_body(self.dto(), &[error]))).into_response()
+                (status, Json(payrules::server_body(self.0, &[error]))).into_response()
             }
             Framework::WebApi => {
                 #[derive(Serialize)]
@@ -112,10 +75,26 @@ impl Api {
 }
 
 /// 200 with the API's response, or 400 with its error body.
-fn answer<D: Dto>(parsed: Result<D, Report>, ok: fn(D) -> Response) -> Response {
+fn answer(parsed: Result<AnyDto, Report>) -> Response {
     match parsed {
         Ok(request) => ok(request),
         Err(report) => (StatusCode::BAD_REQUEST, Json(report.server_body())).into_response(),
+    }
+}
+
+/// The 200 answer of each API, as its page shows it. An API whose page shows none answers as
+/// Web API does for a model with no response (200, empty) on Web API, and with the request
+/// as bound (canonical names, converted values) on ServiceStack, where a response DTO is
+/// always written.
+fn ok(request: AnyDto) -> Response {
+    match request {
+        AnyDto::OnceOffPaymentRequest(request) => once_off_payment(request),
+        AnyDto::CreatePaymentRequest(request) => create_payment(request),
+        AnyDto::FinancePaymentLogRequest(request) => finance_payment_log(request),
+        other => match other.dto().framework() {
+            Framework::WebApi => StatusCode::OK.into_response(),
+            Framework::ServiceStack => Json(other).into_response(),
+        },
     }
 }
 
@@ -170,11 +149,6 @@ fn create_payment(request: CreatePaymentRequest) -> Response {
         id: guid(),
     };
     Json(CreatePaymentResponse { payment }).into_response()
-}
-
-/// Web API: 200 with an empty body.
-fn record_payment(_: RecordPaymentBindingModel) -> Response {
-    StatusCode::OK.into_response()
 }
 
 /// `FinancePaymentResponse` (ServiceStack, snake_case as on its page, nulls omitted).

@@ -1,4 +1,4 @@
-//! The payrules reference server: the four payment APIs validated natively with the payrules crate, plus the demo's static files.
+//! The payrules reference server: every registered DTO's API validated natively with the payrules crate, plus the demo's static files.
 //!
 //! A validation gateway and parity witness: it answers each API as its .NET server would
 //! (400 with that API's own error body, or 200 with the API's response DTO) and keeps nothing.
@@ -53,11 +53,11 @@ impl Default for Config {
     }
 }
 
-/// The whole server: the four API routes, the static files, one log line per request.
+/// The whole server: an API route per registered DTO, the static files, one log line per request.
 pub fn router(config: &Config) -> Router {
     let mut router = Router::new();
     let body_timeout = config.limits.body_timeout;
-    for api in Api::ALL {
+    for api in Api::all() {
         router = router.route(
             api.path(),
             post(move |request| request::handle(api, body_timeout, request)),

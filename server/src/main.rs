@@ -1,4 +1,4 @@
-//! `payrules-server`: serves the four payment APIs and the demo on 127.0.0.1:8080 (flags and env to change it).
+//! `payrules-server`: serves every registered DTO's API and the demo on 127.0.0.1:8080 (flags and env to change it).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;

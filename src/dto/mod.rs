@@ -1,140 +1,141 @@
-//! The four payment DTOs, the `dto!` macro that declares them, and the field tables binding reads.
+//! The DTOs: the registry (one line per DTO, in `for_each_dto!`), and what a DTO is to the rest of the crate.
+//!
+//! A DTO is its file here — a struct under `#[dto(..)]` with its `#[validate]` rules — plus
+//! its line in the registry. Everything else follows from the registry: `DtoName` and its
+//! list, dispatch, the tables the engine reads, the wasm exports' names, the server's routes,
+//! the tests' vectors (`tests/vectors/<module>.json`).
 
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use validator::Validate;
+use serde::Serialize;
 
 use crate::bind::Value;
+use crate::engine::Converted;
 use crate::input::Input;
-use crate::rules::Violation;
+use crate::number::js_number_text;
+use crate::table::{DtoTable, Kind};
 use crate::types::{DateTime, Money, StringMap};
 
-mod create_payment;
-mod finance_payment_log;
-mod once_off_payment;
-mod record_payment;
-
-pub use create_payment::CreatePaymentRequest;
-pub use finance_payment_log::FinancePaymentLogRequest;
-pub use once_off_payment::OnceOffPaymentRequest;
-pub use record_payment::RecordPaymentBindingModel;
-
-/// The server framework behind an API: it decides the wording of messages and the error body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Framework {
-    /// ServiceStack with FluentValidation: `responseStatus` bodies, `'First Name' must not be empty.`
-    ServiceStack,
-    /// ASP.NET Web API 2 with DataAnnotations: `ModelState` bodies, `The accountCode field is required.`
-    WebApi,
+/// The registry: calls `$callback!` with every DTO as `module::Name`, in the order `dtoNames()`
+/// lists them. Adding a DTO is one line here and its file `src/dto/<module>.rs`.
+#[macro_export]
+macro_rules! for_each_dto {
+    ($callback:ident) => {
+        $callback! {
+            once_off_payment::OnceOffPaymentRequest,
+            create_payment::CreatePaymentRequest,
+            record_payment::RecordPaymentBindingModel,
+            finance_payment_log::FinancePaymentLogRequest,
+        }
+    };
 }
 
-/// The type of a field, as binding converts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    String,
-    Int32,
-    /// A `double` or `decimal` amount; see [`Money`].
-    Money,
-    Bool,
-    DateTime,
-    /// `Dictionary<string, string>`.
-    Map,
+/// What a DTO file needs: the `#[dto]` macro, the field types and `rules`, the rule functions
+/// `validator`'s derive calls (`custom(function = rules::email)`).
+pub(crate) mod prelude {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) use crate::rules::for_validator as rules;
+    pub(crate) use crate::types::{DateTime, Money, StringMap};
+    pub(crate) use payrules_derive::dto;
 }
 
-/// One field of a DTO, in declaration order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Field {
-    /// The canonical wire name: what errors carry in `field` (`FirstName`, `gstAmount`).
-    pub name: &'static str,
-    /// The C# property name: ServiceStack's `fieldName` and the source of display names.
-    pub csharp: &'static str,
-    /// The Rust field name (the key of `validator`'s errors).
-    pub rust: &'static str,
-    pub kind: Kind,
+macro_rules! declare {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        $(
+            mod $module;
+            pub use $module::$name;
+        )*
+
+        /// The name of a registered DTO, as the JS API spells it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum DtoName {
+            $($name,)*
+        }
+
+        impl DtoName {
+            /// Every DTO, in registry order.
+            pub const ALL: &'static [DtoName] = &[$(DtoName::$name,)*];
+
+            /// The DTO's rule table.
+            pub const fn table(self) -> &'static DtoTable {
+                match self {
+                    $(DtoName::$name => <$name as Dto>::TABLE,)*
+                }
+            }
+
+            /// Its file under `src/dto/` (and `tests/vectors/`), without `.rs`.
+            pub const fn module(self) -> &'static str {
+                match self {
+                    $(DtoName::$name => stringify!($module),)*
+                }
+            }
+        }
+
+        /// A valid request of any DTO, as its typed struct; serializes as that struct does.
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum AnyDto {
+            $($name($name),)*
+        }
+
+        impl AnyDto {
+            pub(crate) fn own(dto: DtoName, values: &[Converted<'_>]) -> AnyDto {
+                match dto {
+                    $(DtoName::$name => AnyDto::$name(<$name as sealed::Owned>::own(values)),)*
+                }
+            }
+
+            pub fn dto(&self) -> DtoName {
+                match self {
+                    $(AnyDto::$name(_) => DtoName::$name,)*
+                }
+            }
+        }
+    };
 }
 
-/// A request DTO: its name, framework, fields and rules.
-pub trait Dto: Validate + Sized + sealed::Bound {
+for_each_dto!(declare);
+
+/// A request DTO: its name and its rule table (both made by `#[dto]`).
+pub trait Dto: sealed::Owned + Serialize + Sized + 'static {
     const NAME: DtoName;
-    const FRAMEWORK: Framework;
-    /// The fields in declaration order, which is the order errors are reported in.
-    const FIELDS: &'static [Field];
+    const TABLE: &'static DtoTable;
 }
 
 pub(crate) mod sealed {
-    use crate::input::Input;
-    use crate::rules::Violation;
+    use crate::engine::Converted;
 
-    /// The link between a DTO and its view: the same fields and rules, borrowing its text
-    /// from the input, so validation copies nothing and only a valid request is made owned.
-    pub trait Bound {
-        type View<'a>: super::Rules;
-        /// Builds the view from each field's input, in field order, converting each; a field
-        /// whose input fails to convert is absent, its error pushed to `type_errors`.
-        fn view<'a>(
-            inputs: Vec<Input<'a>>,
-            type_errors: &mut Vec<(usize, Violation)>,
-        ) -> Self::View<'a>;
-        fn own(view: Self::View<'_>) -> Self;
+    /// The owned struct to and from the engine's values (made by `#[dto]`).
+    pub trait Owned {
+        /// The struct from the converted values of a valid request, by field index.
+        fn own(values: &[Converted<'_>]) -> Self;
+        /// Each field's value, by field index (for `check`).
+        fn values(&self) -> Vec<Converted<'_>>;
     }
 }
 
-/// The rules of a DTO's view, judged field by field in declaration order (generated by
-/// `#[derive(payrules_derive::Rules)]` from the same `#[validate]` attributes `validator` reads).
-/// Each error carries its field index; a struct-level rule's carries `usize::MAX` and names its
-/// field in the `field` param.
-pub trait Rules {
-    /// Per field, in field order: whether a rule reads the field's value (not only whether
-    /// it has one). A struct-level rule counts as reading every field.
-    const READS_VALUE: &'static [bool];
-
-    fn check(&self, out: &mut Vec<(usize, crate::rules::Violation)>);
-}
-
-/// Converts field `index`'s input (then counts it) into the view's value; a conversion error
-/// goes to `type_errors` and leaves the field absent.
-pub(crate) fn view_field<'a, T: FieldType>(
-    index: &mut usize,
-    input: Option<Input<'a>>,
-    type_errors: &mut Vec<(usize, Violation)>,
-) -> Option<T::View<'a>> {
-    let at = *index;
-    *index += 1;
-    match crate::bind::convert(T::KIND, input.unwrap_or(Input::Null)) {
-        Ok(value) => T::view(value),
-        Err(error) => {
-            type_errors.push((at, error));
-            None
-        }
-    }
-}
-
-/// A map field's value while borrowed from the input: entries in input order, no repeats.
-pub type MapView<'a> = Vec<(Cow<'a, str>, Option<Cow<'a, str>>)>;
-
-/// A Rust type a DTO field can hold, and the type its view holds instead.
+/// A Rust type a DTO field can hold (as `Option<T>`): how it comes from a converted value and
+/// goes back to one.
 pub trait FieldType: Sized {
     const KIND: Kind;
-    type View<'a>;
-    fn view(value: Value<'_>) -> Option<Self::View<'_>>;
-    fn own(view: Self::View<'_>) -> Self;
+    fn own(value: &Value<'_>) -> Option<Self>;
+    fn value(&self) -> Value<'_>;
 }
 
 macro_rules! copy_field_type {
     ($ty:ty, $kind:ident) => {
         impl FieldType for $ty {
             const KIND: Kind = Kind::$kind;
-            type View<'a> = $ty;
-            fn view(value: Value<'_>) -> Option<$ty> {
+            fn own(value: &Value<'_>) -> Option<$ty> {
                 match value {
-                    Value::$kind(v) => Some(v),
+                    Value::$kind(v) => Some(*v),
                     _ => None,
                 }
             }
-            fn own(view: $ty) -> $ty {
-                view
+            fn value(&self) -> Value<'_> {
+                Value::$kind(*self)
             }
         }
     };
@@ -146,175 +147,76 @@ copy_field_type!(DateTime, DateTime);
 
 impl FieldType for String {
     const KIND: Kind = Kind::String;
-    type View<'a> = Cow<'a, str>;
-    fn view(value: Value<'_>) -> Option<Cow<'_, str>> {
+    fn own(value: &Value<'_>) -> Option<String> {
         match value {
-            Value::String(v) => Some(v),
+            Value::Text(text) => Some(text.as_ref().to_owned()),
             _ => None,
         }
     }
-    fn own(view: Cow<'_, str>) -> String {
-        view.into_owned()
+    fn value(&self) -> Value<'_> {
+        Value::Text(Cow::Borrowed(self))
     }
 }
 
 impl FieldType for StringMap {
     const KIND: Kind = Kind::Map;
-    type View<'a> = MapView<'a>;
-    fn view(value: Value<'_>) -> Option<MapView<'_>> {
-        match value {
-            Value::Map(v) => Some(v),
+    /// Entries as text: numbers as JavaScript writes them, booleans as `true`/`false`, null kept.
+    fn own(value: &Value<'_>) -> Option<StringMap> {
+        let Value::Map(entries) = value else {
+            return None;
+        };
+        let text = |input: &Input<'_>| match input {
+            Input::Text(text) => Some(text.as_ref().to_owned()),
+            Input::Number(n) => Some(js_number_text(*n)),
+            Input::Bool(b) => Some(b.to_string()),
             _ => None,
-        }
+        };
+        Some(
+            entries
+                .iter()
+                .map(|(key, input)| (key.as_ref().to_owned(), text(input)))
+                .collect(),
+        )
     }
-    fn own(view: MapView<'_>) -> StringMap {
-        view.into_iter()
-            .map(|(k, v)| (k.into_owned(), v.map(Cow::into_owned)))
-            .collect()
+    /// No rule reads a map's entries, so none are passed.
+    fn value(&self) -> Value<'_> {
+        Value::Map(&[])
     }
 }
 
-/// Declares a DTO: a struct of `Option` fields carrying their `validator` rules, its borrowed
-/// view (`view::Name<'a>`, the same fields and the same rules), and the field table binding
-/// uses. Each field reads `rust_name: Type = ("wireName", "CSharpName")`.
-macro_rules! dto {
-    (
-        $(#[$struct_attr:meta])*
-        pub struct $name:ident for $framework:ident {
-            $(
-                $(#[$field_attr:meta])*
-                $field:ident : $ty:ty = ($wire:literal, $csharp:literal),
-            )*
-        }
-    ) => {
-        #[derive(Debug, Clone, Default, PartialEq, ::validator::Validate, ::serde::Serialize)]
-        $(#[$struct_attr])*
-        pub struct $name {
-            $(
-                $(#[$field_attr])*
-                #[serde(rename = $wire)]
-                pub $field: Option<$ty>,
-            )*
-        }
-
-        pub(crate) mod view {
-            #[allow(unused_imports)]
-            use super::*;
-
-            /// The DTO borrowing its text from the input; see [`Bound`]($crate::dto::sealed::Bound).
-            #[derive(::payrules_derive::Rules)]
-            $(#[$struct_attr])*
-            pub struct $name<'a> {
-                $(
-                    $(#[$field_attr])*
-                    pub $field: Option<<$ty as $crate::dto::FieldType>::View<'a>>,
-                )*
-            }
-        }
-
-        impl $crate::dto::Dto for $name {
-            const NAME: $crate::dto::DtoName = $crate::dto::DtoName::$name;
-            const FRAMEWORK: $crate::dto::Framework = $crate::dto::Framework::$framework;
-            const FIELDS: &'static [$crate::dto::Field] = &[$(
-                $crate::dto::Field {
-                    name: $wire,
-                    csharp: $csharp,
-                    rust: stringify!($field),
-                    kind: <$ty as $crate::dto::FieldType>::KIND,
-                },
-            )*];
-        }
-
-        impl $crate::dto::sealed::Bound for $name {
-            type View<'a> = view::$name<'a>;
-
-            fn view<'a>(
-                inputs: Vec<$crate::input::Input<'a>>,
-                type_errors: &mut Vec<(usize, $crate::rules::Violation)>,
-            ) -> view::$name<'a> {
-                let mut inputs = inputs.into_iter();
-                let mut index = 0;
-                // Struct fields are evaluated in the order written: `index` counts them.
-                view::$name {
-                    $($field: $crate::dto::view_field::<$ty>(&mut index, inputs.next(), type_errors),)*
-                }
-            }
-
-            fn own(view: view::$name<'_>) -> $name {
-                $name {
-                    $($field: view.$field.map(<$ty as $crate::dto::FieldType>::own),)*
-                }
-            }
-        }
-    };
+/// The value of an `Option<T>` field of an owned DTO, as the engine sees it.
+pub(crate) fn converted<T: FieldType>(field: &Option<T>) -> Converted<'_> {
+    Ok(field.as_ref().map(T::value))
 }
-pub(crate) use dto;
 
-/// The name of one of the four DTOs, as the JS API spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DtoName {
-    OnceOffPaymentRequest,
-    CreatePaymentRequest,
-    RecordPaymentBindingModel,
-    FinancePaymentLogRequest,
+/// An `Option<T>` field of an owned DTO from its converted value.
+pub(crate) fn owned<T: FieldType>(value: Option<&Converted<'_>>) -> Option<T> {
+    match value {
+        Some(Ok(Some(value))) => T::own(value),
+        _ => None,
+    }
 }
 
 impl DtoName {
-    /// Every DTO, in the spec's order.
-    pub const ALL: [DtoName; 4] = [
-        DtoName::OnceOffPaymentRequest,
-        DtoName::CreatePaymentRequest,
-        DtoName::RecordPaymentBindingModel,
-        DtoName::FinancePaymentLogRequest,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DtoName::OnceOffPaymentRequest => "OnceOffPaymentRequest",
-            DtoName::CreatePaymentRequest => "CreatePaymentRequest",
-            DtoName::RecordPaymentBindingModel => "RecordPaymentBindingModel",
-            DtoName::FinancePaymentLogRequest => "FinancePaymentLogRequest",
-        }
+    /// The DTO's name as the JS API spells it.
+    pub const fn as_str(self) -> &'static str {
+        self.table().name
     }
 
-    pub fn framework(self) -> Framework {
-        match self {
-            DtoName::OnceOffPaymentRequest => OnceOffPaymentRequest::FRAMEWORK,
-            DtoName::CreatePaymentRequest => CreatePaymentRequest::FRAMEWORK,
-            DtoName::RecordPaymentBindingModel => RecordPaymentBindingModel::FRAMEWORK,
-            DtoName::FinancePaymentLogRequest => FinancePaymentLogRequest::FRAMEWORK,
-        }
+    pub const fn framework(self) -> crate::table::Framework {
+        self.table().framework
     }
 
-    /// Whether judging field `index` reads the text of a string given for it: a field that
-    /// is not a string (the text is parsed), or one a rule reads. A string field whose rules
-    /// only ask whether it has a value needs no text (the wasm reader then copies only that
-    /// there is a string); neither does a key that names no field (`None`).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn needs_text(self, index: Option<usize>) -> bool {
-        fn reads<D: Dto>(index: usize) -> bool {
-            let reads = <D::View<'static> as Rules>::READS_VALUE.get(index);
-            let kind = D::FIELDS.get(index).map(|f| f.kind);
-            reads != Some(&false) || kind != Some(Kind::String)
-        }
-        let Some(index) = index else {
-            return false;
-        };
-        match self {
-            DtoName::OnceOffPaymentRequest => reads::<OnceOffPaymentRequest>(index),
-            DtoName::CreatePaymentRequest => reads::<CreatePaymentRequest>(index),
-            DtoName::RecordPaymentBindingModel => reads::<RecordPaymentBindingModel>(index),
-            DtoName::FinancePaymentLogRequest => reads::<FinancePaymentLogRequest>(index),
-        }
+    pub const fn fields(self) -> &'static [crate::table::Field] {
+        self.table().fields
     }
 
-    pub fn fields(self) -> &'static [Field] {
-        match self {
-            DtoName::OnceOffPaymentRequest => OnceOffPaymentRequest::FIELDS,
-            DtoName::CreatePaymentRequest => CreatePaymentRequest::FIELDS,
-            DtoName::RecordPaymentBindingModel => RecordPaymentBindingModel::FIELDS,
-            DtoName::FinancePaymentLogRequest => FinancePaymentLogRequest::FIELDS,
-        }
+    /// The DTO whose table is `table`.
+    pub fn of(table: &DtoTable) -> Option<DtoName> {
+        DtoName::ALL
+            .iter()
+            .copied()
+            .find(|dto| std::ptr::eq(dto.table(), table))
     }
 }
 
@@ -347,7 +249,8 @@ impl FromStr for DtoName {
 
     fn from_str(name: &str) -> Result<DtoName, UnknownDto> {
         DtoName::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|d| d.as_str() == name)
             .ok_or_else(|| UnknownDto(name.to_owned()))
     }

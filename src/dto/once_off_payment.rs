@@ -1,43 +1,38 @@
 //! `OnceOffPaymentRequest` — `POST /onceoffpayment` (ServiceStack, role Client).
 
-use validator::ValidationError;
+use super::prelude::*;
 
-use crate::dto::dto;
-use crate::rules::{email, money, url};
-use crate::types::{DateTime, Money, StringMap};
-
-dto! {
-    /// A once-off payment request. Wire names and C# names are both PascalCase.
-    pub struct OnceOffPaymentRequest for ServiceStack {
-        #[validate(required(code = "NotNull"))]
-        segment: String = ("Segment", "Segment"),
-        #[validate(required(code = "NotNull"))]
-        first_name: String = ("FirstName", "FirstName"),
-        #[validate(required(code = "NotNull"))]
-        last_name: String = ("LastName", "LastName"),
-        address: String = ("Address", "Address"),
-        city: String = ("City", "City"),
-        region: String = ("Region", "Region"),
-        suburb: String = ("Suburb", "Suburb"),
-        postal_code: String = ("PostalCode", "PostalCode"),
-        mobile_number: String = ("MobileNumber", "MobileNumber"),
-        #[validate(custom(function = email::email::<ValidationError>))]
-        email: String = ("Email", "Email"),
-        id_number: String = ("IdNumber", "IdNumber"),
-        passport_number: String = ("PassportNumber", "PassportNumber"),
-        #[validate(required(code = "NotNull"))]
-        invoice_number: String = ("InvoiceNumber", "InvoiceNumber"),
-        debt_date: DateTime = ("DebtDate", "DebtDate"),
-        #[validate(required(code = "NotNull"), custom(function = money::decimal_18_2::<ValidationError>), custom(function = money::greater_than_zero::<ValidationError>))]
-        amount_outstanding: Money = ("AmountOutstanding", "AmountOutstanding"),
-        #[validate(required(code = "NotNull"), range(exclusive_min = 0, code = "GreaterThan"))]
-        currencies_id: i32 = ("CurrenciesId", "CurrenciesId"),
-        #[validate(required(code = "NotNull"), range(exclusive_min = 0, code = "GreaterThan"))]
-        channels_id: i32 = ("ChannelsId", "ChannelsId"),
-        debt_meta: StringMap = ("DebtMeta", "DebtMeta"),
-        customers_meta: StringMap = ("CustomersMeta", "CustomersMeta"),
-        #[validate(custom(function = url::absolute_http_url::<ValidationError>))]
-        url_to_document: String = ("UrlToDocument", "UrlToDocument"),
-        customer_unique_identifier: String = ("CustomerUniqueIdentifier", "CustomerUniqueIdentifier"),
-    }
+/// A once-off payment request. Wire names and C# names are both PascalCase.
+#[dto(framework = ServiceStack, route = "/onceoffpayment", wire = "PascalCase")]
+pub struct OnceOffPaymentRequest {
+    #[validate(required(code = "NotNull"))]
+    pub segment: Option<String>,
+    #[validate(required(code = "NotNull"))]
+    pub first_name: Option<String>,
+    #[validate(required(code = "NotNull"))]
+    pub last_name: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub suburb: Option<String>,
+    pub postal_code: Option<String>,
+    pub mobile_number: Option<String>,
+    #[validate(custom(function = rules::email))]
+    pub email: Option<String>,
+    pub id_number: Option<String>,
+    pub passport_number: Option<String>,
+    #[validate(required(code = "NotNull"))]
+    pub invoice_number: Option<String>,
+    pub debt_date: Option<DateTime>,
+    #[validate(required(code = "NotNull"), custom(function = rules::decimal::<18, 2>), custom(function = rules::greater_than_zero))]
+    pub amount_outstanding: Option<Money>,
+    #[validate(required(code = "NotNull"), range(exclusive_min = 0, code = "GreaterThan"))]
+    pub currencies_id: Option<i32>,
+    #[validate(required(code = "NotNull"), range(exclusive_min = 0, code = "GreaterThan"))]
+    pub channels_id: Option<i32>,
+    pub debt_meta: Option<StringMap>,
+    pub customers_meta: Option<StringMap>,
+    #[validate(custom(function = rules::http_url))]
+    pub url_to_document: Option<String>,
+    pub customer_unique_identifier: Option<String>,
 }

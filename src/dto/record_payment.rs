@@ -1,31 +1,27 @@
 //! `RecordPaymentBindingModel` — `POST api/Payment` (ASP.NET Web API 2, DataAnnotations).
 
-use validator::ValidationError;
+use super::prelude::*;
 
-use crate::dto::dto;
-use crate::rules::{length::max_utf16_len, money, required};
-use crate::types::Money;
-
-dto! {
-    /// A renewal-contract payment. Wire and C# names as its sample: camelCase except
-    /// `LoyaltyPointsToUse`.
-    pub struct RecordPaymentBindingModel for WebApi {
-        #[validate(required(code = "Required"), custom(function = required::not_blank::<ValidationError>, code = "Required"), custom(function = max_utf16_len::<10, ValidationError>))]
-        account_code: String = ("accountCode", "accountCode"),
-        #[validate(required(code = "Required"), range(min = 1, max = 2147483647, code = "Range"))]
-        contract_id: i32 = ("contractId", "contractId"),
-        #[validate(custom(function = max_utf16_len::<50, ValidationError>))]
-        payment_ref: String = ("paymentRef", "paymentRef"),
-        #[validate(required(code = "Required"), custom(function = money::decimal_18_2::<ValidationError>, code = "Precision"), custom(function = money::greater_than_zero::<ValidationError>, code = "Range"))]
-        payment_value: Money = ("paymentValue", "paymentValue"),
-        #[validate(required(code = "Required"))]
-        payment_successful: bool = ("paymentSuccessful", "paymentSuccessful"),
-        #[validate(custom(function = max_utf16_len::<250, ValidationError>))]
-        message: String = ("message", "message"),
-        payment_type: String = ("paymentType", "paymentType"),
-        /// No value means `false`.
-        upfront_payment: bool = ("upfrontPayment", "upfrontPayment"),
-        #[validate(range(min = 0, max = 2147483647, code = "Range"))]
-        loyalty_points_to_use: i32 = ("LoyaltyPointsToUse", "LoyaltyPointsToUse"),
-    }
+/// A renewal-contract payment. Wire and C# names as its sample: camelCase except
+/// `LoyaltyPointsToUse`.
+#[dto(framework = WebApi, route = "/api/Payment", forms, wire = "camelCase")]
+pub struct RecordPaymentBindingModel {
+    #[validate(required(code = "Required"), custom(function = rules::not_blank, code = "Required"), custom(function = rules::max_length::<10>))]
+    pub account_code: Option<String>,
+    #[validate(required(code = "Required"), range(min = 1, max = 2147483647, code = "Range"))]
+    pub contract_id: Option<i32>,
+    #[validate(custom(function = rules::max_length::<50>))]
+    pub payment_ref: Option<String>,
+    #[validate(required(code = "Required"), custom(function = rules::decimal::<18, 2>, code = "Precision"), custom(function = rules::greater_than_zero, code = "Range"))]
+    pub payment_value: Option<Money>,
+    #[validate(required(code = "Required"))]
+    pub payment_successful: Option<bool>,
+    #[validate(custom(function = rules::max_length::<250>))]
+    pub message: Option<String>,
+    pub payment_type: Option<String>,
+    /// No value means `false`.
+    pub upfront_payment: Option<bool>,
+    #[validate(range(min = 0, max = 2147483647, code = "Range"))]
+    #[dto(wire = "LoyaltyPointsToUse")]
+    pub loyalty_points_to_use: Option<i32>,
 }

@@ -1,45 +1,75 @@
-//! Cross-field comparisons: a value at most another field's value.
+//! Comparisons: a number against a constant (`GreaterThan` 0), between two bounds, or against another field's value (`gstAmount <= amount`).
 
-use super::RuleError;
+use crate::table::Op;
 
-use crate::types::Money;
+/// `value` between `min` and `max`, both included, or both excluded.
+pub fn between(value: f64, min: f64, max: f64, exclusive: bool) -> bool {
+    if exclusive {
+        min < value && value < max
+    } else {
+        min <= value && value <= max
+    }
+}
 
-/// `LessThanOrEqual`: `value` (of the Rust field `field`) is at most `limit`. The error names
-/// its field (struct-level errors otherwise land under `__all__`) and the limit's text.
-pub fn at_most<E: RuleError>(field: &'static str, value: Money, limit: Money) -> Result<(), E> {
-    if value.value() <= limit.value() {
+/// A cross-field comparison `value op other`: holds when either side has no valid value.
+pub fn fields_hold(op: Op, value: Option<f64>, other: Option<f64>) -> bool {
+    match (value, other) {
+        (Some(value), Some(other)) => op.holds(value, other),
+        _ => true,
+    }
+}
+
+/// For `validator`'s derive: `#[validate(custom(function = greater_than_zero, code = ..))]`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn greater_than_zero(value: &crate::Money) -> Result<(), validator::ValidationError> {
+    super::verdict(Op::GreaterThan.holds(value.value(), 0.0), "GreaterThan")
+}
+
+/// For `validator`'s derive: `#[validate(custom(function = at_least_zero, code = ..))]`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn at_least_zero(value: &crate::Money) -> Result<(), validator::ValidationError> {
+    super::verdict(
+        Op::GreaterThanOrEqual.holds(value.value(), 0.0),
+        "GreaterThanOrEqual",
+    )
+}
+
+/// For `validator`'s derive, through the struct-level function `#[dto]` writes for a DTO's
+/// cross-field rules: the error carries `code`, the Rust name of the field it belongs to in
+/// `field` (struct-level errors otherwise land under `__all__`) and the other side's value.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cross_field(
+    op: Op,
+    code: &'static str,
+    field: &'static str,
+    value: Option<f64>,
+    other: Option<f64>,
+) -> Result<(), validator::ValidationError> {
+    if fields_hold(op, value, other) {
         return Ok(());
     }
-    Err(E::new("LessThanOrEqual")
-        .with("field", field)
-        .with("ComparisonValue", limit.text()))
+    let mut error = validator::ValidationError::new(code);
+    error.add_param(std::borrow::Cow::Borrowed("field"), &field);
+    error.add_param(std::borrow::Cow::Borrowed("ComparisonValue"), &other);
+    Err(error)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Param, Violation};
-
-    fn text(s: &'static str) -> Option<Param> {
-        Some(Param::from(s))
-    }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn at_most_names_the_limit() {
-        let money = |v| Money::from_number(v).expect("money");
-        assert_eq!(
-            at_most::<Violation>("gst_amount", money(10.0), money(10.0)),
-            Ok(())
+    fn comparisons() {
+        assert!(between(1.0, 1.0, 2.0, false) && !between(1.0, 1.0, 2.0, true));
+        assert!(between(1.5, 1.0, 2.0, true) && !between(2.5, 1.0, 2.0, false));
+        assert!(fields_hold(Op::LessThanOrEqual, Some(10.0), Some(10.0)));
+        assert!(!fields_hold(Op::LessThanOrEqual, Some(10.5), Some(10.25)));
+        assert!(fields_hold(Op::LessThanOrEqual, None, Some(1.0)));
+        assert!(fields_hold(Op::LessThanOrEqual, Some(2.0), None));
+        assert!(Op::GreaterThan.holds(0.01, 0.0) && !Op::GreaterThan.holds(0.0, 0.0));
+        assert!(
+            Op::GreaterThanOrEqual.holds(-0.0, 0.0) && !Op::GreaterThanOrEqual.holds(-0.01, 0.0)
         );
-        let error: Violation = at_most("gst_amount", money(10.5), money(10.25)).expect_err("fails");
-        assert_eq!(error.code, "LessThanOrEqual");
-        assert_eq!(error.param("ComparisonValue").cloned(), text("10.25"));
-        let error: Violation = at_most("gst_amount", money(1e22), money(1e21)).expect_err("fails");
-        assert_eq!(
-            error.param("ComparisonValue").cloned(),
-            text("1000000000000000000000")
-        );
-        assert_eq!(error.param("field").cloned(), text("gst_amount"));
     }
 }

@@ -1,168 +1,88 @@
-//! The rules `validator` has no built-in for, or words differently from the spec: one module per rule.
+//! The rules: one module per rule, each the same shape — the predicate the engine runs, the function `validator`'s derive calls, and a case table.
 //!
-//! Every rule has the same shape: `fn rule<E: RuleError>(value: &T) -> Result<(), E>`, the
-//! error carrying the framework's code and the placeholders its message needs (see `messages.rs`).
-//! `E` is [`Violation`] on payrules' own path (no maps, no JSON values: what the hot path and
-//! the wasm module carry) and `validator::ValidationError` under `validator`'s derive, so one
-//! rule function serves both.
+//! The engine reaches every rule through [`holds`], by the table's [`Rule`]; `validator`'s
+//! derive reaches the same predicates through each module's `validator` function (native
+//! only), named in a DTO's `#[validate(custom(function = ..))]`.
 
-use std::borrow::Cow;
-
-use validator::ValidationError;
-
-/// A message placeholder's value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Param {
-    Int(i64),
-    Text(Cow<'static, str>),
-}
-
-impl From<u32> for Param {
-    fn from(n: u32) -> Param {
-        Param::Int(i64::from(n))
-    }
-}
-
-impl From<i64> for Param {
-    fn from(n: i64) -> Param {
-        Param::Int(n)
-    }
-}
-
-impl From<usize> for Param {
-    fn from(n: usize) -> Param {
-        Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
-    }
-}
-
-impl From<&'static str> for Param {
-    fn from(text: &'static str) -> Param {
-        Param::Text(Cow::Borrowed(text))
-    }
-}
-
-impl From<String> for Param {
-    fn from(text: String) -> Param {
-        Param::Text(Cow::Owned(text))
-    }
-}
-
-/// A broken rule: its code and the placeholders its message needs, in the order set.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Violation {
-    pub code: Cow<'static, str>,
-    pub params: Vec<(&'static str, Param)>,
-}
-
-impl Violation {
-    /// The placeholder `name`, if set.
-    pub fn param(&self, name: &str) -> Option<&Param> {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, p)| p)
-    }
-}
-
-/// What a broken rule returns: [`Violation`] or `validator::ValidationError`.
-pub trait RuleError: Sized {
-    fn new(code: &'static str) -> Self;
-    /// Sets the placeholder `name`.
-    fn with(self, name: &'static str, value: impl Into<Param>) -> Self;
-}
-
-impl RuleError for Violation {
-    fn new(code: &'static str) -> Violation {
-        Violation {
-            code: Cow::Borrowed(code),
-            params: Vec::new(),
-        }
-    }
-
-    fn with(mut self, name: &'static str, value: impl Into<Param>) -> Violation {
-        self.params.push((name, value.into()));
-        self
-    }
-}
-
-impl RuleError for ValidationError {
-    fn new(code: &'static str) -> ValidationError {
-        ValidationError::new(code)
-    }
-
-    /// (Not `ValidationError::add_param`: its `to_value(..).unwrap()` would link serde_json's
-    /// error texts in.)
-    fn with(mut self, name: &'static str, value: impl Into<Param>) -> ValidationError {
-        let value = match value.into() {
-            Param::Int(n) => serde_json::Value::from(n),
-            Param::Text(text) => serde_json::Value::from(text.into_owned()),
-        };
-        self.params.insert(Cow::Borrowed(name), value);
-        self
-    }
-}
-
-/// `result` as payrules' own path sees it (pins a generic rule's error type to [`Violation`]).
-pub(crate) fn violated(result: Result<(), Violation>) -> Result<(), Violation> {
-    result
-}
-
-/// A `validator` error as a [`Violation`]: its code and the placeholders messages use.
-pub(crate) fn violation_of(error: ValidationError) -> Violation {
-    const PLACEHOLDERS: [&str; 9] = [
-        "Digits",
-        "ActualScale",
-        "ComparisonValue",
-        "field",
-        "min",
-        "max",
-        "exclusive_min",
-        "exclusive_max",
-        "actual",
-    ];
-    let params = PLACEHOLDERS
-        .iter()
-        .filter_map(|&name| {
-            let value = match error.params.get(name)? {
-                serde_json::Value::String(text) => Param::Text(Cow::Owned(text.clone())),
-                value => Param::Int(value.as_i64()?),
-            };
-            Some((name, value))
-        })
-        .collect();
-    Violation {
-        code: error.code,
-        params,
-    }
-}
+use crate::bind::Value;
+use crate::engine::Converted;
+use crate::table::Rule;
 
 pub mod compare;
+pub mod decimal;
 pub mod email;
-pub mod length;
-pub mod money;
-pub mod required;
+pub mod max_length;
+pub mod not_blank;
 pub mod url;
+
+/// The functions `validator`'s derive calls, as DTOs name them: `custom(function = rules::email)`.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod for_validator {
+    pub use super::compare::{at_least_zero, greater_than_zero};
+    pub use super::decimal::decimal;
+    pub use super::email::email;
+    pub use super::max_length::max_length;
+    pub use super::not_blank::not_blank;
+    pub use super::url::http_url;
+}
+
+/// Whether `rule` holds for a field's `value`; `values` are every field's, for cross-field rules.
+/// A rule of another kind's values (kept out by the `#[dto]` macro) holds.
+pub(crate) fn holds(rule: Rule, value: &Value<'_>, values: &[Converted<'_>]) -> bool {
+    match (rule, value) {
+        (Rule::Required, _) => true,
+        (Rule::NotBlank, Value::Text(text)) => not_blank::holds(text),
+        (Rule::MaxLength(max), Value::Text(text)) => max_length::holds(text, max),
+        (Rule::Email, Value::Text(text)) => email::holds(text),
+        (Rule::Url, Value::Text(text)) => url::holds(text),
+        (Rule::Decimal { precision, scale }, Value::Money(money)) => {
+            decimal::holds(*money, precision, scale)
+        }
+        (Rule::Compare(op, bound), value) => value.number().is_none_or(|n| op.holds(n, bound)),
+        (Rule::CompareField(op, other), value) => {
+            let other = match values.get(usize::from(other)) {
+                Some(Ok(Some(other))) => other.number(),
+                _ => None,
+            };
+            compare::fields_hold(op, value.number(), other)
+        }
+        (
+            Rule::Between {
+                min,
+                max,
+                exclusive,
+            },
+            value,
+        ) => value
+            .number()
+            .is_none_or(|n| compare::between(n, min, max, exclusive)),
+        _ => true,
+    }
+}
+
+/// `validator`'s error with `code` when `ok` is false.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn verdict(ok: bool, code: &'static str) -> Result<(), validator::ValidationError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new(code))
+    }
+}
 
 #[cfg(test)]
 mod test_util {
-    use super::Violation;
-
     #[track_caller]
-    pub(crate) fn check_ok<T: ?Sized + std::fmt::Debug>(
-        rule: fn(&T) -> Result<(), Violation>,
-        cases: &[&T],
-    ) {
+    pub(crate) fn check_ok<T: ?Sized + std::fmt::Debug>(rule: impl Fn(&T) -> bool, cases: &[&T]) {
         for value in cases {
-            assert_eq!(rule(value), Ok(()), "expected {value:?} to pass");
+            assert!(rule(value), "expected {value:?} to pass");
         }
     }
 
     #[track_caller]
-    pub(crate) fn check_fail<T: ?Sized + std::fmt::Debug>(
-        rule: fn(&T) -> Result<(), Violation>,
-        code: &str,
-        cases: &[&T],
-    ) {
+    pub(crate) fn check_fail<T: ?Sized + std::fmt::Debug>(rule: impl Fn(&T) -> bool, cases: &[&T]) {
         for value in cases {
-            let err = rule(value).expect_err(&format!("expected {value:?} to fail"));
-            assert_eq!(err.code, code, "code for {value:?}");
+            assert!(!rule(value), "expected {value:?} to fail");
         }
     }
 }

@@ -1,19 +1,9 @@
 //! `Url`: an absolute `http`/`https` URL that is safe to render as a link to payers.
 
-use super::RuleError;
-
 /// Scheme `http` or `https` (any letter case), `://`, a non-empty host (a name, or an IPv6
 /// literal in brackets), an optional `:port` of 1–5 digits up to 65535, then anything but
 /// whitespace or control characters. `javascript:` and other schemes never pass.
-pub fn absolute_http_url<E: RuleError>(value: &str) -> Result<(), E> {
-    if is_absolute_http_url(value) {
-        Ok(())
-    } else {
-        Err(E::new("Url"))
-    }
-}
-
-fn is_absolute_http_url(value: &str) -> bool {
+pub fn holds(value: &str) -> bool {
     // ASCII bytes are judged directly; only other characters need the Unicode tables.
     let forbidden = |c: char| c.is_whitespace() || c.is_control();
     let bad = if value.is_ascii() {
@@ -64,6 +54,12 @@ fn is_absolute_http_url(value: &str) -> bool {
     !host.is_empty() && port_ok
 }
 
+/// For `validator`'s derive: `#[validate(custom(function = http_url))]`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn http_url(value: &str) -> Result<(), validator::ValidationError> {
+    super::verdict(holds(value), "Url")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,7 +69,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn http_and_https_only() {
         check_ok(
-            absolute_http_url,
+            holds,
             &[
                 "https://example.com",
                 "HTTP://EXAMPLE.COM/doc.pdf",
@@ -85,8 +81,7 @@ mod tests {
             ],
         );
         check_fail(
-            absolute_http_url,
-            "Url",
+            holds,
             &[
                 "",
                 "javascript:alert(1)",

@@ -109,8 +109,8 @@ impl Money {
         if beyond_max {
             return Err(NotMoney);
         }
-        // The text is a valid Rust float literal by construction; parsing cannot fail.
-        let value: f64 = text.parse().map_err(|_| NotMoney)?;
+        // The text is a plain decimal by construction: its nearest double.
+        let value = number::parse_decimal(text);
         let value = if value == 0.0 { 0.0 } else { value };
         Ok(Some(Money {
             value,

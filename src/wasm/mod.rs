@@ -7,19 +7,24 @@
 //! `catch`.
 
 mod read;
+// Read by `#[wasm_bindgen(typescript_custom_section)]` below, which rustc's lint does not see.
+#[allow(dead_code)]
+mod typescript;
 
 use wasm_bindgen::prelude::*;
 
 use crate::bind::Slots;
-use crate::dto::DtoName;
+use crate::engine;
 use crate::input::{Input, RequestError};
-use crate::report::{FieldError, ValidationResult};
+use crate::report::FieldError;
+use crate::wording;
+use crate::DtoName;
+
+#[wasm_bindgen(typescript_custom_section)]
+const DTO_TYPES: &str = typescript::DTO_TYPES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** The four DTOs. */
-export type DtoName = "OnceOffPaymentRequest" | "CreatePaymentRequest" | "RecordPaymentBindingModel" | "FinancePaymentLogRequest";
-
 /** One error: the field's wire name ("" for the request as a whole), a stable code, the server's message. */
 export interface FieldError { field: string; code: string; message: string }
 
@@ -32,14 +37,14 @@ export interface ResponseError { errorCode: string; fieldName: string; message: 
 /** ServiceStack's `ResponseStatus`, as @servicestack/client reads it. */
 export interface ResponseStatus { errorCode: string; message: string; errors: ResponseError[] }
 
-/** The 400 body of a ServiceStack API (OnceOffPaymentRequest, CreatePaymentRequest, FinancePaymentLogRequest). */
+/** The 400 body of a ServiceStack API (every DTO but the `WebApiDtoName`s). */
 export interface ServiceStackErrorBody { responseStatus: ResponseStatus }
 
-/** The 400 body of an ASP.NET Web API (RecordPaymentBindingModel): `model.<property>` to messages. */
+/** The 400 body of an ASP.NET Web API (a `WebApiDtoName`): `model.<property>` to messages. */
 export interface WebApiErrorBody { Message: "The request is invalid."; ModelState: Record<string, string[]> }
 
 /** The 400 body of the API behind `D`. */
-export type ServerErrorBody<D extends DtoName = DtoName> = D extends "RecordPaymentBindingModel" ? WebApiErrorBody : ServiceStackErrorBody;
+export type ServerErrorBody<D extends DtoName = DtoName> = D extends WebApiDtoName ? WebApiErrorBody : ServiceStackErrorBody;
 
 /**
  * Validates `input` (every JS value is accepted; a plain object as `JSON.parse` gives) against the rules of `dto`.
@@ -62,8 +67,23 @@ export function validateJson(dto: DtoName, json: string): ValidationResult;
  */
 export function serverError<D extends DtoName>(dto: D, result: ValidationResult): ServerErrorBody<D> | null;
 
-/** The names of the four DTOs. */
+/** The names of the registered DTOs. */
 export function dtoNames(): DtoName[];
+
+/** The API a DTO is posted to, from its declaration. */
+export interface ApiDescription<D extends DtoName = DtoName> {
+  name: D;
+  /** Whose words and error body: FluentValidation's `responseStatus`, or Web API's `ModelState`. */
+  framework: D extends WebApiDtoName ? "WebApi" : "ServiceStack";
+  method: "POST";
+  /** The path its API is posted to (`/payments`). */
+  route: string;
+  /** Whether it also accepts form bodies (`multipart/form-data`, urlencoded). */
+  forms: boolean;
+}
+
+/** The API `dto` is posted to. */
+export function describeApi<D extends DtoName>(dto: D): ApiDescription<D>;
 
 /** What `validateForm` reads. */
 export type FormInput = HTMLFormElement | FormData | URLSearchParams;
@@ -114,58 +134,59 @@ export function describe(dto: DtoName): FieldDescription[];
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    judge_copy(dto, read::Copy::of(&input, dto), |copy, fields| {
-        copy.bind(fields, Some(dto))
-    })
+    let copy = read::Copy::of(&input, dto);
+    let slots = match &copy {
+        Some(copy) => copy.bind(dto.table(), Some(dto)),
+        None => Err(RequestError::UnreadableObject),
+    };
+    Ok(result_to_js(dto, slots, None))
 }
 
 /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
 #[wasm_bindgen(js_name = validateJson, skip_typescript)]
 pub fn validate_json(dto: JsValue, json: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let result = match read::Copy::of_text(&json) {
-        Some(text) => crate::validate_json(dto, text.bytes()),
-        None => crate::judge_named(dto, Err(RequestError::NotText)),
+    let copy = read::Copy::of_text(&json);
+    let slots = match &copy {
+        Some(text) => crate::json::bind(text.bytes(), dto.table()),
+        None => Err(RequestError::NotText),
     };
-    result_to_js(result)
+    Ok(result_to_js(dto, slots, None))
 }
 
-/// Judges a copied JS value bound by `bind`; a copy that failed is an unreadable request.
-fn judge_copy(
+/// The JS result of judging `slots` (only field `only`'s errors, if given).
+fn result_to_js(
     dto: DtoName,
-    copy: Option<read::Copy>,
-    bind: impl for<'c> FnOnce(
-        &'c read::Copy,
-        &'static [crate::dto::Field],
-    ) -> Result<Slots<'c>, RequestError>,
-) -> Result<JsValue, JsError> {
-    let slots = copy
-        .as_ref()
-        .map_or(Err(RequestError::UnreadableObject), |copy| {
-            bind(copy, dto.fields())
-        });
-    result_to_js(crate::judge_named(dto, slots))
-}
-
-fn result_to_js(result: ValidationResult) -> Result<JsValue, JsError> {
-    if result.valid {
-        return Ok(read::valid_result());
-    }
-    // Field names, codes and messages never hold NUL, so it separates them.
-    let mut text = String::with_capacity(
-        result
-            .errors
-            .iter()
-            .map(|e| e.field.len() + e.code.len() + e.message.len() + 3)
-            .sum(),
-    );
-    for error in &result.errors {
-        for part in [&error.field, &error.code, &error.message] {
-            text.push_str(part);
-            text.push('\0');
+    slots: Result<Slots<'_>, RequestError>,
+    only: Option<usize>,
+) -> JsValue {
+    let slots = match slots {
+        Ok(slots) => slots,
+        Err(error) => {
+            let mut text = String::new();
+            for part in [
+                "",
+                wording::request_code(dto.framework()),
+                wording::request_message(error),
+            ] {
+                text.push_str(part);
+                text.push('\0');
+            }
+            return read::invalid_result(&text);
         }
+    };
+    let mut judgement = engine::judge(&slots);
+    if let Some(index) = only {
+        judgement
+            .found
+            .retain(|found| usize::from(found.field) == index);
     }
-    Ok(read::invalid_result(&text))
+    if judgement.is_valid() {
+        return read::valid_result();
+    }
+    let mut text = String::new();
+    judgement.write_errors(&mut text);
+    read::invalid_result(&text)
 }
 
 /// The 400 body for a `ValidationResult` of `dto`, or `null`.
@@ -184,7 +205,12 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = validateForm, skip_typescript)]
 pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    judge_copy(dto, read::Copy::of_form(&form), read::Copy::bind_form)
+    let copy = read::Copy::of_form(&form);
+    let slots = match &copy {
+        Some(copy) => copy.bind_form(dto.table()),
+        None => Err(RequestError::UnreadableObject),
+    };
+    Ok(result_to_js(dto, slots, None))
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.
@@ -196,46 +222,41 @@ pub fn validate_field(
     context: JsValue,
 ) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let fields = dto.fields();
+    let table = dto.table();
     let name = field.as_string().unwrap_or_default();
-    let Some(index) = fields
+    let Some(index) = table
+        .fields
         .iter()
         .position(|f| f.name.eq_ignore_ascii_case(&name))
     else {
-        let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        let known: Vec<&str> = table.fields.iter().map(|f| f.name).collect();
         return Err(JsError::new(&format!(
             "unknown field {name:?} of {dto}; its fields: {}",
             known.join(", ")
         )));
     };
+    let value_copy = read::Copy::of_value(&value);
     let form = read::Copy::of_form(&context).filter(read::Copy::is_form);
     let object = match &form {
         None if !context.is_undefined() && !context.is_null() => read::Copy::of(&context, dto),
         _ => None,
     };
     let mut slots = match (&form, &object) {
-        (Some(form), _) => form
-            .bind_form(fields)
-            .unwrap_or_else(|_| Slots::new(fields)),
+        (Some(form), _) => form.bind_form(table).unwrap_or_else(|_| Slots::new(table)),
         (None, Some(object)) => object
-            .bind(fields, Some(dto))
-            .unwrap_or_else(|_| Slots::new(fields)),
-        (None, None) => Slots::new(fields),
+            .bind(table, Some(dto))
+            .unwrap_or_else(|_| Slots::new(table)),
+        (None, None) => Slots::new(table),
     };
-    let value_copy = read::Copy::of_value(&value);
     let mut input = value_copy
         .as_ref()
-        .and_then(read::Copy::value)
+        .and_then(|copy| copy.value_into(&mut slots))
         .unwrap_or(Input::Unsupported);
     if form.is_some() && matches!(&input, Input::Text(text) if text.is_empty()) {
         input = Input::Null;
     }
     slots.set(index, input);
-    let mut result = crate::judge_named(dto, Ok(slots));
-    let canonical = fields.get(index).map_or("", |f| f.name);
-    result.errors.retain(|e| e.field == canonical);
-    result.valid = result.errors.is_empty();
-    result_to_js(result)
+    Ok(result_to_js(dto, Ok(slots), Some(index)))
 }
 
 /// The fields of `dto` with their rules and HTML constraint attributes.
@@ -244,7 +265,13 @@ pub fn describe(dto: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::describe(dto_name(&dto)?))
 }
 
-/// The names of the four DTOs.
+/// The API a DTO is posted to: its framework, method, route and whether it takes forms.
+#[wasm_bindgen(js_name = describeApi, skip_typescript)]
+pub fn describe_api(dto: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::describe::describe_api(dto_name(&dto)?))
+}
+
+/// The names of the registered DTOs.
 #[wasm_bindgen(js_name = dtoNames, skip_typescript)]
 pub fn dto_names() -> Vec<JsValue> {
     DtoName::ALL

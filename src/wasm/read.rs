@@ -15,10 +15,11 @@ use wasm_bindgen::prelude::*;
 
 use super::Errors;
 use crate::bind::{self, Slots};
-use crate::dto::{DtoName, Field, Kind};
 use crate::form::{self, FormValue};
 use crate::input::{Input, RequestError};
 use crate::report::FieldError;
+use crate::table::{DtoTable, Field, Framework, Kind};
+use crate::DtoName;
 
 #[wasm_bindgen(module = "/src/wasm/reader.js")]
 extern "C" {
@@ -111,8 +112,8 @@ thread_local! {
 /// means to each field table. What a key means is decided here, by [`bind::field_index`].
 struct Keys {
     names: Vec<Box<str>>,
-    /// Per field table (by address): each key number's field index, or `NO_FIELD`.
-    meanings: Vec<(*const Field, Vec<u8>)>,
+    /// Per DTO table (by name): each key number's field index, or `NO_FIELD`.
+    meanings: Vec<(&'static str, Vec<u8>)>,
 }
 
 const NO_FIELD: u8 = u8::MAX;
@@ -123,19 +124,18 @@ impl Keys {
         self.meanings.clear();
     }
 
-    /// What the interned keys mean to `fields` (of `dto`, if copied for one).
-    fn meanings(&mut self, fields: &'static [Field], dto: Option<DtoName>) -> Meanings<'_> {
+    /// What the interned keys mean to `table` (of `dto`, if copied for one).
+    fn meanings(&mut self, table: &'static DtoTable, dto: Option<DtoName>) -> Meanings<'_> {
         let Keys { names, meanings } = self;
-        let at = fields.as_ptr();
-        let found = match meanings.iter().position(|(table, _)| *table == at) {
+        let found = match meanings.iter().position(|(name, _)| *name == table.name) {
             Some(found) => found,
             None => {
-                meanings.push((at, Vec::new()));
+                meanings.push((table.name, Vec::new()));
                 meanings.len() - 1
             }
         };
         Meanings {
-            fields,
+            fields: table,
             dto,
             names,
             table: meanings.get_mut(found).map(|(_, table)| table),
@@ -145,7 +145,7 @@ impl Keys {
 
 /// The interned keys as one field table sees them.
 struct Meanings<'k> {
-    fields: &'static [Field],
+    fields: &'static DtoTable,
     dto: Option<DtoName>,
     names: &'k mut Vec<Box<str>>,
     table: Option<&'k mut Vec<u8>>,
@@ -179,7 +179,7 @@ impl Meanings<'_> {
 
     /// Whether a string without its text may stand for field `index`'s input.
     fn may_skip(&self, index: Option<usize>) -> bool {
-        self.dto.is_some_and(|dto| !dto.needs_text(index))
+        self.dto.is_some_and(|dto| !dto.table().needs_text(index))
     }
 }
 
@@ -317,24 +317,32 @@ impl Copy {
                 .is_some_and(|&status| status as u8 == IS_FORM)
     }
 
-    /// The value copied by [`Copy::of_value`] (as the entry `value` of an object).
-    pub(super) fn value(&self) -> Option<Input<'_>> {
+    /// The value copied by [`Copy::of_value`] (as the entry `value` of an object), as an input
+    /// of `slots` (an object's entries move there).
+    pub(super) fn value_into<'a>(&'a self, slots: &mut Slots<'a>) -> Option<Input<'a>> {
         // Copied with no DTO (`readValue`), so every string came with its text.
-        const VALUE: &[Field] = &[Field {
+        const VALUE: DtoTable = DtoTable {
             name: "value",
-            csharp: "value",
-            rust: "value",
-            kind: Kind::String,
-        }];
-        self.bind(VALUE, None)
-            .ok()?
-            .into_values()
-            .into_iter()
-            .next()
+            framework: Framework::ServiceStack,
+            route: "",
+            forms: false,
+            fields: &[Field {
+                name: "value",
+                csharp: "value",
+                label: "value",
+                kind: Kind::String,
+                rules: &[],
+            }],
+        };
+        let bound = self.bind(&VALUE, None).ok()?;
+        Some(match bound.inputs().first()? {
+            Input::Object(range) => slots.object(bound.entries_of(range).iter().cloned()),
+            other => other.clone(),
+        })
     }
 
     /// Binds the copied form to `fields` (form mode).
-    pub(super) fn bind_form(&self, fields: &'static [Field]) -> Result<Slots<'_>, RequestError> {
+    pub(super) fn bind_form(&self, table: &'static DtoTable) -> Result<Slots<'_>, RequestError> {
         let mut walk = self.walk().ok_or(RequestError::UnreadableObject)?;
         let (count, _) = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
         let mut entries = Vec::with_capacity(count.min(256));
@@ -355,14 +363,14 @@ impl Copy {
             };
             entries.push((Cow::Borrowed(name), value));
         }
-        Ok(form::bind(entries, fields))
+        Ok(form::bind(entries, table))
     }
 
     /// Binds the copied object to `fields`. Walks the whole copy (its new keys are interned
     /// here as reader.js numbered them), or forgets every interned key on both sides.
     pub(super) fn bind(
         &self,
-        fields: &'static [Field],
+        table: &'static DtoTable,
         dto: Option<DtoName>,
     ) -> Result<Slots<'_>, RequestError> {
         let Some(mut walk) = self.walk() else {
@@ -377,7 +385,7 @@ impl Copy {
             if reset {
                 keys.forget();
             }
-            let bound = walk.entries(count, fields, keys.meanings(fields, dto));
+            let bound = walk.entries(count, table, keys.meanings(table, dto));
             if bound.is_none() {
                 keys.forget();
                 forget_keys();
@@ -390,7 +398,7 @@ impl Copy {
 /// Tells reader.js when strings under key number `id` (naming field `index` of `dto`) need no text.
 fn skip_unread(dto: Option<DtoName>, id: usize, index: Option<usize>) {
     if let (Some(dto), Ok(id)) = (dto, u32::try_from(id)) {
-        if !dto.needs_text(index) {
+        if !dto.table().needs_text(index) {
             skip_text(dto_number(dto), id);
         }
     }
@@ -400,7 +408,7 @@ fn skip_unread(dto: Option<DtoName>, id: usize, index: Option<usize>) {
 fn dto_number(dto: DtoName) -> i32 {
     DtoName::ALL
         .iter()
-        .position(|d| *d == dto)
+        .position(|&d| d == dto)
         .and_then(|n| i32::try_from(n).ok())
         .unwrap_or(-1)
 }
@@ -454,14 +462,14 @@ impl<'a> Walk<'a> {
     fn entries(
         &mut self,
         count: usize,
-        fields: &'static [Field],
+        table: &'static DtoTable,
         mut keys: Meanings<'_>,
     ) -> Option<Slots<'a>> {
-        let mut slots = Slots::new(fields);
+        let mut slots = Slots::new(table);
         for _ in 0..count {
             let (kind, key, payload) = self.triple()?;
             let index = if kind & TEXT_KEY != 0 {
-                bind::field_index(fields, self.units(key as usize)?)
+                bind::field_index(table, self.units(key as usize)?)
             } else if key >= 0.0 {
                 keys.field(key as usize)?
             } else {
@@ -475,7 +483,7 @@ impl<'a> Walk<'a> {
                 }
                 Input::Text(Cow::Borrowed(""))
             } else {
-                self.value(kind, payload, true)?
+                self.value(kind, payload, Some(&mut slots))?
             };
             if let Some(index) = index {
                 // A JS object never repeats a key, so the later matching key simply wins; the
@@ -510,27 +518,34 @@ impl<'a> Walk<'a> {
         Some(taken)
     }
 
-    /// The value of an entry of `kind`; `deep` for a top-level entry, whose object entries follow.
-    fn value(&mut self, kind: u8, payload: f64, deep: bool) -> Option<Input<'a>> {
+    /// The value of an entry of `kind`; for a top-level entry, `slots` takes the entries of
+    /// an object value (they follow it in the copy).
+    fn value(
+        &mut self,
+        kind: u8,
+        payload: f64,
+        slots: Option<&mut Slots<'a>>,
+    ) -> Option<Input<'a>> {
         Some(match kind {
             NULL => Input::Null,
             FALSE => Input::Bool(false),
             TRUE => Input::Bool(true),
             NUMBER => Input::Number(payload),
             STRING => Input::Text(Cow::Borrowed(self.units(payload as usize)?)),
-            OBJECT if deep => {
-                let count = payload as usize;
-                let mut entries = Vec::with_capacity(count.min(64));
-                for _ in 0..count {
+            OBJECT => {
+                let slots = slots?;
+                let start = slots.entries.len();
+                for _ in 0..payload as usize {
                     let (kind, key_length, payload) = self.triple()?;
                     let key = self.units(key_length as usize)?;
-                    let value = self.value(kind, payload, false)?;
+                    let value = self.value(kind, payload, None)?;
                     // A JS object has no repeated keys, so entries keep their order as read.
-                    entries.push((Cow::Borrowed(key), value));
+                    slots.entries.push((Cow::Borrowed(key), value));
                 }
-                Input::Object(entries)
+                let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                Input::Object(index(start)..index(slots.entries.len()))
             }
-            NESTED => Input::Object(Vec::new()),
+            NESTED => Input::Object(0..0),
             ARRAY => Input::Array,
             UNREADABLE => Input::Unsupported,
             _ => return None,

@@ -3,57 +3,32 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { launchChromium } from "../js/chromium.mjs";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { dtoNames } from "../js/load.mjs";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUTPUT = `${ROOT}test-output`;
 
-// Per form: valid entries, invalid entries, and the errors those give, in field order.
-const FORMS = {
-  OnceOffPaymentRequest: {
-    valid: { Segment: "Retail", FirstName: "Thandi", LastName: "Mokoena", Email: "thandi@example.co.za", InvoiceNumber: "INV-2026-0042", DebtDate: "2026-10-31", AmountOutstanding: "1050.49", CurrenciesId: "1", ChannelsId: "3", UrlToDocument: "https://example.com/invoice.pdf" },
-    invalid: { Segment: "Retail", FirstName: "Ada", Email: "ada.example.com", AmountOutstanding: "10.505", CurrenciesId: "0", ChannelsId: "x", UrlToDocument: "javascript:alert(1)" },
-    errors: [
-      ["LastName", "'Last Name' must not be empty."],
-      ["Email", "'Email' is not a valid email address."],
-      ["InvoiceNumber", "'Invoice Number' must not be empty."],
-      ["AmountOutstanding", "'Amount Outstanding' must not be more than 18 digits in total, with allowance for 2 decimals. 2 digits and 3 decimals were found."],
-      ["CurrenciesId", "'Currencies Id' must be greater than '0'."],
-      ["ChannelsId", "'Channels Id' must be a whole number between -2147483648 and 2147483647."],
-      ["UrlToDocument", "'Url To Document' must be an absolute http or https URL."],
-    ],
-    fix: ["CurrenciesId", "2"],
-  },
-  CreatePaymentRequest: {
-    valid: { organisationId: "org-1", amount: "12.50", gstAmount: "1.25", particulars: "October allowance" },
-    invalid: { amount: "10", gstAmount: "10.01", particulars: "Oct" },
-    errors: [["gstAmount", "'Gst Amount' must be less than or equal to '10'."]],
-    // Raising the amount clears the cross-field error on gstAmount as you type.
-    fix: ["amount", "20"],
-  },
-  RecordPaymentBindingModel: {
-    valid: { accountCode: "HSMM1113", contractId: "7", paymentRef: "4BC3FDH1KL", paymentValue: "1050.49", paymentSuccessful: true, message: "Successful payment!", LoyaltyPointsToUse: "10" },
-    invalid: { accountCode: "   ", contractId: "0", paymentValue: "12.345", LoyaltyPointsToUse: "-1" },
-    errors: [
-      ["accountCode", "The accountCode field is required."],
-      ["contractId", "The field contractId must be between 1 and 2147483647."],
-      ["paymentValue", "The field paymentValue must be a number with at most 16 integer digits and 2 decimals."],
-      ["LoyaltyPointsToUse", "The field LoyaltyPointsToUse must be between 0 and 2147483647."],
-    ],
-    fix: ["accountCode", "AB12"],
-  },
-  FinancePaymentLogRequest: {
-    valid: { order_id: "A-17", external_payment_id: "991", amount: "-12.34", email: "payer@example.com", pushed_to_gl: true, current_status_date: "2026-11-21" },
-    invalid: { external_payment_id: "x", amount: "1.001", email: "nope" },
-    errors: [
-      ["external_payment_id", "'external_payment_id' must be a whole number between -2147483648 and 2147483647."],
-      ["amount", "'amount' must not be more than 18 digits in total, with allowance for 2 decimals. 1 digits and 3 decimals were found."],
-      ["email", "'email' is not a valid email address."],
-    ],
-    fix: ["email", "payer@example.com"],
-  },
-};
+// Per form, from the `form` section of its DTO's vector file: valid entries, invalid entries,
+// the errors those give (in field order), and a fix that clears one of them. The forms are the
+// registry's: every DTO dtoNames() lists is tested, and one without form cases fails.
+const VECTORS = `${ROOT}tests/vectors/`;
+const FORMS = Object.fromEntries(
+  readdirSync(VECTORS)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => JSON.parse(readFileSync(VECTORS + file, "utf8")))
+    .map(({ dto, form }) => [dto, form]),
+);
+const DTOS = dtoNames();
+
+test("every DTO of the registry has form cases in its vector file", () => {
+  for (const dto of DTOS) {
+    const form = FORMS[dto];
+    assert.ok(form, `${dto}: tests/vectors has no file for it`);
+    for (const key of ["valid", "invalid", "errors", "fix"]) assert.ok(form[key], `${dto}: form.${key}`);
+  }
+});
 
 let server, browser, base;
 
@@ -100,7 +75,8 @@ async function fill(page, dto, values) {
 
 const errorText = (page, dto, name) => page.locator(`#${dto}-${name}-error`);
 
-for (const [dto, data] of Object.entries(FORMS)) {
+for (const dto of DTOS.filter((dto) => FORMS[dto])) {
+  const data = FORMS[dto];
   test(`${dto}: the controls carry describe()'s constraint attributes`, async () => {
     const { page, problems } = await open(dto);
     const fields = await page.evaluate(async (name) => (await import("/pkg/payrules.js")).describe(name), dto);
@@ -156,8 +132,8 @@ for (const [dto, data] of Object.entries(FORMS)) {
     await page.screenshot({ path: `${OUTPUT}/${dto}-errors.png`, fullPage: true });
 
     // Correcting a field clears its error as you type.
-    const [name, value] = data.fix;
-    const fixed = data.errors.find(([n]) => n === name || dto === "CreatePaymentRequest")[0];
+    const { field: name, value, clears: fixed } = data.fix;
+    assert.ok(data.errors.some(([n]) => n === fixed), `${fixed} had an error to clear`);
     await page.locator(`#form-${dto} [name="${name}"]`).fill(value);
     assert.equal(await errorText(page, dto, fixed).isVisible(), false, `${fixed} cleared on input`);
     assert.equal(await page.locator(`#form-${dto} [name="${fixed}"]`).getAttribute("aria-invalid"), "false");
@@ -229,7 +205,7 @@ test("typed markup never executes, in any field of any form, under the page's CS
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
   const payloads = ["<img src=x onerror=alert(1)>", '"><script>alert(2)</script>', "</textarea><svg onload=alert(3)>", "javascript:alert(4)"];
-  for (const dto of Object.keys(FORMS)) {
+  for (const dto of DTOS) {
     const { page, problems } = await open(dto);
     const dialogs = [];
     page.on("dialog", async (dialog) => {

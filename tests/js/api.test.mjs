@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { validate, validateJson, serverError, dtoNames, pkgPath } from "./load.mjs";
+import { validate, validateJson, serverError, dtoNames, describeApi, pkgPath } from "./load.mjs";
 
 const vectorsDir = fileURLToPath(new URL("../vectors/", import.meta.url));
 for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort()) {
@@ -38,13 +38,30 @@ test("validateJson: text that is not a JSON object, or not a string, is one requ
   assert.throws(() => validateJson("Nope", "{}"), /known DTOs/);
 });
 
-test("dtoNames lists the four DTOs", () => {
-  assert.deepEqual(dtoNames(), ["OnceOffPaymentRequest", "CreatePaymentRequest", "RecordPaymentBindingModel", "FinancePaymentLogRequest"]);
+test("dtoNames lists the DTO of every vector file, once each; describeApi describes each one's API", () => {
+  const files = readdirSync(vectorsDir).filter((f) => f.endsWith(".json"));
+  const named = files.map((f) => JSON.parse(readFileSync(vectorsDir + f, "utf8")).dto);
+  assert.deepEqual([...dtoNames()].sort(), named.sort());
+  assert.equal(new Set(dtoNames()).size, dtoNames().length);
+  for (const dto of dtoNames()) {
+    const api = describeApi(dto);
+    assert.deepEqual(Object.keys(api), ["name", "framework", "method", "route", "forms"]);
+    assert.equal(api.name, dto);
+    assert.equal(api.method, "POST");
+    assert.match(api.route, /^\/[A-Za-z0-9/_-]+$/);
+    assert.equal(typeof api.forms, "boolean");
+    // The framework decides the 400 body's shape.
+    const body = serverError(dto, { valid: false, errors: [{ field: "", code: "X", message: "m" }] });
+    assert.deepEqual(Object.keys(body), api.framework === "WebApi" ? ["Message", "ModelState"] : ["responseStatus"]);
+  }
+  assert.equal(new Set(dtoNames().map((dto) => describeApi(dto).route)).size, dtoNames().length, "one route per DTO");
+  assert.throws(() => describeApi("Nope"), /known DTOs/);
 });
 
 test("an unknown DTO name throws an Error listing the known names", () => {
+  const known = `known DTOs: ${dtoNames().join(", ")}`;
   for (const name of ["Nope", undefined, 7, {}]) {
-    assert.throws(() => validate(name, {}), (e) => e instanceof Error && /known DTOs: OnceOffPaymentRequest, CreatePaymentRequest, RecordPaymentBindingModel, FinancePaymentLogRequest/.test(e.message));
+    assert.throws(() => validate(name, {}), (e) => e instanceof Error && e.message.includes(known));
   }
   assert.throws(() => serverError("Nope", { valid: true, errors: [] }), Error);
 });
@@ -80,7 +97,11 @@ test("the TypeScript declarations name the real types, with no `any`", () => {
   const dts = readFileSync(pkgPath("payrules.d.ts"), "utf8");
   const publicPart = dts.split("export type InitInput")[0];
   assert.doesNotMatch(publicPart, /\bany\b/);
-  assert.match(dts, /export type DtoName = "OnceOffPaymentRequest" \| "CreatePaymentRequest" \| "RecordPaymentBindingModel" \| "FinancePaymentLogRequest";/);
+  // The DTO unions are generated from the registry: the names dtoNames() gives, and those whose API is Web API.
+  const union = (names) => (names.length ? names.map((n) => JSON.stringify(n)).join(" | ") : "never");
+  assert.ok(dts.includes(`export type DtoName = ${union(dtoNames())};`), "DtoName");
+  const webApi = dtoNames().filter((dto) => describeApi(dto).framework === "WebApi");
+  assert.ok(dts.includes(`export type WebApiDtoName = ${union(webApi)};`), "WebApiDtoName");
   assert.match(dts, /export function validate\(dto: DtoName, input: unknown\): ValidationResult;/);
   assert.match(dts, /export function serverError<D extends DtoName>\(dto: D, result: ValidationResult\): ServerErrorBody<D> \| null;/);
   assert.match(dts, /export function dtoNames\(\): DtoName\[\];/);

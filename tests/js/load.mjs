@@ -6,5 +6,5 @@ const pkgDir = new URL("../../pkg/", import.meta.url);
 const payrules = await import(new URL("payrules.js", pkgDir));
 payrules.initSync({ module: readFileSync(fileURLToPath(new URL("payrules_bg.wasm", pkgDir))) });
 
-export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe } = payrules;
+export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;
 export const pkgPath = (name) => fileURLToPath(new URL(name, pkgDir));

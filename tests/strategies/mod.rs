@@ -6,6 +6,7 @@ use proptest::prelude::*;
 pub fn key() -> impl Strategy<Value = String> {
     let names: Vec<String> = payrules::DtoName::ALL
         .iter()
+        .copied()
         .flat_map(|dto| dto.fields().iter().map(|f| f.name.to_owned()))
         .collect();
     prop_oneof![

@@ -45,7 +45,7 @@ fn email(s: &str) -> bool {
 }
 
 fn http_url(s: &str) -> bool {
-    payrules::rules::url::absolute_http_url::<payrules::rules::Violation>(s).is_ok()
+    payrules::rules::url::holds(s)
 }
 
 /// The spec's rules as JSON Schema, compiled by the jsonschema crate (custom formats for the
