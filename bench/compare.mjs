@@ -1,12 +1,20 @@
 // payrules against ajv, zod, valibot and yup on the same payloads in one Node process (JS objects, then JSON text against JSON.parse + ajv): interleaved rounds, warm-up, median; every validator first checked to find the expected errors; prints each speed target with its figure.
-import { validate, validateJson } from "../tests/js/load.mjs";
+// PAYRULES_BASELINE=<dir of another built package> adds it as a column ("baseline"): the build
+// before issue 11, which scripts/bench.sh builds from its commit, measured in the same run.
+import { validate, validateJson, loadPackage } from "../tests/js/load.mjs";
 import { PAYLOADS } from "./payloads.mjs";
 import * as zod from "./peers/zod.mjs";
 import * as valibot from "./peers/valibot.mjs";
 import * as ajv from "./peers/ajv.mjs";
 import * as yup from "./peers/yup.mjs";
 
-const PEERS = { payrules: { errorCount: (dto) => (input) => validate(dto, input).errors.length }, ajv, zod, valibot, yup };
+const baseline = process.env.PAYRULES_BASELINE ? await loadPackage(process.env.PAYRULES_BASELINE) : null;
+const PEERS = {
+  payrules: { errorCount: (dto) => (input) => validate(dto, input).errors.length },
+  ...(baseline ? { baseline: { errorCount: (dto) => (input) => baseline.validate(dto, input).errors.length } } : {}),
+  ajv, zod, valibot, yup,
+};
+const COLUMNS = Object.keys(PEERS);
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const CALLS = Number(process.env.CALLS ?? 5000);
 
@@ -18,10 +26,12 @@ function time(run, input) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 console.log(`Node ${process.version}; ${ROUNDS} interleaved rounds of ${CALLS} calls per validator, median ns/op; ratio = peer / payrules (> 1: payrules is faster)`);
-console.log("| DTO | case | errors | payrules | ajv | zod | valibot | yup |");
-console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+console.log(`| DTO | case | errors | ${COLUMNS.join(" | ")} |`);
+console.log(`|---|---|---:|${COLUMNS.map(() => "---:").join("|")}|`);
 const behind = [];
 const validNs = {};
+const slower = [];
+let ajvOnceOff;
 for (const [dto, cases] of Object.entries(PAYLOADS)) {
   for (const [name, input] of Object.entries(cases)) {
     const runs = Object.fromEntries(Object.entries(PEERS).map(([peer, m]) => [peer, m.errorCount(dto)]));
@@ -40,8 +50,10 @@ for (const [dto, cases] of Object.entries(PAYLOADS)) {
     for (let round = 0; round < ROUNDS; round++) for (const [peer, run] of Object.entries(runs)) samples[peer].push(time(run, input));
     const ns = Object.fromEntries(Object.entries(samples).map(([peer, xs]) => [peer, median(xs)]));
     const cell = (peer) => peer === "payrules" ? ns.payrules.toFixed(0) : `${ns[peer].toFixed(0)} (${(ns[peer] / ns.payrules).toFixed(2)}×)`;
-    console.log(`| ${dto} | ${name} | ${expected} | ${["payrules", "ajv", "zod", "valibot", "yup"].map(cell).join(" | ")} |`);
+    console.log(`| ${dto} | ${name} | ${expected} | ${COLUMNS.map(cell).join(" | ")} |`);
     if (name === "valid") validNs[dto] = ns.payrules;
+    if (name === "valid" && dto === "OnceOffPaymentRequest") ajvOnceOff = ns.ajv;
+    if (baseline && ns.baseline < ns.payrules) slower.push(`${dto} ${name}: ${ns.payrules.toFixed(0)} ns, the baseline ${ns.baseline.toFixed(0)} ns`);
     for (const peer of ["zod", "valibot"]) if (ns[peer] < ns.payrules) behind.push(`${dto} ${name}: ${peer} ${ns[peer].toFixed(0)} ns < payrules ${ns.payrules.toFixed(0)} ns`);
   }
 }
@@ -70,6 +82,12 @@ for (const [dto, cases] of Object.entries(PAYLOADS)) {
 
 const onceOff = validNs.OnceOffPaymentRequest;
 console.log("\nTargets (from this run):");
-console.log(`- valid OnceOffPaymentRequest <= 1500 ns: ${onceOff.toFixed(0)} ns — ${onceOff <= 1500 ? "met" : "NOT MET"}`);
+console.log(`- valid OnceOffPaymentRequest within 2x ajv: ${onceOff.toFixed(0)} ns, ajv ${ajvOnceOff.toFixed(0)} ns (${(onceOff / ajvOnceOff).toFixed(2)}x) — ${onceOff <= 2 * ajvOnceOff ? "met" : "NOT MET"}`);
+if (baseline) {
+  console.log(slower.length ? `- no DTO x case slower than the baseline build: NOT MET in ${slower.length} of 8:\n    ${slower.join("\n    ")}` : "- no DTO x case slower than the baseline build: met");
+} else {
+  console.log("- no DTO x case slower than the baseline build: not measured (set PAYRULES_BASELINE)");
+}
+console.log(`- valid OnceOffPaymentRequest <= 1500 ns (issue 5): ${onceOff.toFixed(0)} ns — ${onceOff <= 1500 ? "met" : "NOT MET"}`);
 console.log(behind.length ? `- faster than zod and valibot on every DTO and case: NOT MET in ${behind.length} of 16 comparisons:\n    ${behind.join("\n    ")}` : "- faster than zod and valibot on every DTO and case: met");
 console.log(jsonBehind.length ? `- validateJson faster than JSON.parse + ajv: NOT MET in ${jsonBehind.length} of 8 cases:\n    ${jsonBehind.join("\n    ")}` : "- validateJson faster than JSON.parse + ajv: met in all 8 cases");

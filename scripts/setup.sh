@@ -21,7 +21,7 @@ apt_install() {
 
 # The wasm-bindgen crate's exact version, from the pin in Cargo.toml.
 wasm_bindgen_version() {
-  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml"
+  sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml"
 }
 
 need_wasm_tools() {
@@ -65,7 +65,8 @@ need_js_deps() {
 # scripts/package.mjs adds the CommonJS build, the entries, the resolver and the exports map.
 build_package() {
   say "building the npm package into pkg/"
-  (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg)
+  # Without std: the no_std module (its own panic handler and allocator; see Cargo.toml).
+  (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg -- --no-default-features)
   # wasm-pack cannot drop the function-name section; it is a fifth of the module.
   node "$ROOT/scripts/strip-wasm-names.mjs" "$ROOT/pkg/payrules_bg.wasm"
   node "$ROOT/scripts/package.mjs"

@@ -7,8 +7,8 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, normalize, relative } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
-// the module shrinks. Issue 5's target is 30 KB gzip (stretch 20 KB): not reached yet.
-const BUDGET = 79 * 1024;
+// the module shrinks. Issue 11's target is 30 KB gzip: not reached yet.
+const BUDGET = 39.5 * 1024;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";
@@ -39,7 +39,7 @@ for (const file of [...shipped].sort()) {
   console.log(`  ${relative(dir, file)}: ${bytes.length} bytes raw, ${gzip} bytes gzip`);
 }
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
-console.log(`  what a browser downloads (${shipped.size} files), gzip: ${kb(total)}; budget ${kb(BUDGET)}; issue 5 target ${kb(TARGET)} (${total <= TARGET ? "met" : "NOT MET"})`);
+console.log(`  what a browser downloads (${shipped.size} files), gzip: ${kb(total)}; budget ${kb(BUDGET)}; issue 11 target ${kb(TARGET)} (${total <= TARGET ? "met" : "NOT MET"})`);
 if (total > BUDGET) {
   console.error(`size budget exceeded: ${total} bytes gzip > ${BUDGET}`);
   process.exit(1);

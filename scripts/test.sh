@@ -26,6 +26,8 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 run clippy-native cargo clippy --workspace --all-targets -- -D warnings
 run clippy-wasm32 cargo clippy -p payrules --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The npm package's build: no_std, with its own panic handler and allocator.
+run clippy-wasm32-no-std cargo clippy -p payrules --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 run native cargo test -p payrules -p payrules-bench
 COUNT[native]="$(cargo_passed "$LOGS/native.log")"

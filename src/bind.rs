@@ -3,7 +3,9 @@
 //! Every reader feeds [`Slots`]; [`convert`] turns one slot into a [`Value`] or a type error.
 //! These are the spec's section 1 rules, written once for every runtime and every DTO.
 
-use std::borrow::Cow;
+use crate::alloc_prelude::*;
+
+use alloc::borrow::Cow;
 
 use crate::input::{Entry, Input};
 use crate::number::js_number_text;
@@ -54,7 +56,7 @@ impl<'a> Slots<'a> {
     pub(crate) fn new(table: &'static DtoTable) -> Slots<'a> {
         Slots {
             table,
-            inputs: std::iter::repeat_with(|| Input::Null)
+            inputs: core::iter::repeat_with(|| Input::Null)
                 .take(table.fields.len())
                 .collect(),
             keys: Vec::new(),
@@ -86,7 +88,7 @@ impl<'a> Slots<'a> {
             Some(_) if self.displaced.iter().any(|(i, k)| *i == index && *k == key) => return,
             // A new key: it comes last, so it wins.
             Some(won) => {
-                let old = std::mem::replace(won, key);
+                let old = core::mem::replace(won, key);
                 self.displaced.push((index, old));
             }
         }
@@ -115,7 +117,7 @@ impl<'a> Slots<'a> {
 
     /// The entries of an `Input::Object`.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn entries_of(&self, range: &std::ops::Range<u32>) -> &[Entry<'a>] {
+    pub(crate) fn entries_of(&self, range: &core::ops::Range<u32>) -> &[Entry<'a>] {
         self.entries
             .get(range.start as usize..range.end as usize)
             .unwrap_or_default()
@@ -210,14 +212,15 @@ fn scalar<T>(
 fn to_int32(input: &Input<'_>) -> Option<i32> {
     match *input {
         Input::Number(n)
-            if n.fract() == 0.0 && (-2_147_483_648.0..=2_147_483_647.0).contains(&n) =>
+            if crate::number::fract(n) == 0.0
+                && (-2_147_483_648.0..=2_147_483_647.0).contains(&n) =>
         {
             Some(n as i32)
         }
         Input::Text(ref text) => {
             let text = text.trim();
             let negative = text.starts_with('-');
-            let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+            let unsigned = crate::text::unsigned(text);
             if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }

@@ -1,9 +1,10 @@
 //! The exact 400 bodies of the two server frameworks: ServiceStack `responseStatus` and Web API `ModelState`.
 
+use crate::alloc_prelude::*;
+
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::names::split_pascal_case;
 use crate::report::FieldError;
 use crate::table::Framework;
 use crate::DtoName;
@@ -80,11 +81,11 @@ impl ServerBody {
     /// The body for `errors` of `dto`, which must not be empty (see [`server_body`]).
     pub(crate) fn new(dto: DtoName, errors: &[FieldError]) -> ServerBody {
         let table = dto.table();
-        // The C# name and display name of a field (a name that is no field's stands for itself).
+        // The C# name and display name of a field (a name that is no field's stands for both).
         let names = |field: &str| -> (String, String) {
             match table.fields.iter().find(|f| f.name == field) {
                 Some(f) => (f.csharp.to_owned(), f.label.to_owned()),
-                None => (field.to_owned(), split_pascal_case(field)),
+                None => (field.to_owned(), field.to_owned()),
             }
         };
         match dto.framework() {
@@ -118,7 +119,9 @@ impl ServerBody {
                     let key = if error.field.is_empty() {
                         "model".to_owned()
                     } else {
-                        format!("model.{}", names(&error.field).0)
+                        let mut key = String::from("model.");
+                        key.push_str(&names(&error.field).0);
+                        key
                     };
                     match model_state.0.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, messages)) => messages.push(error.message.clone()),

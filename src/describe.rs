@@ -3,6 +3,8 @@
 //! Nothing here restates a rule: required, maximum length, bounds, step and format all come
 //! from the table `#[dto]` compiled from the DTO's declaration, which the engine judges by.
 
+use crate::alloc_prelude::*;
+
 use serde::Serialize;
 
 use crate::table::{Field, Kind, Op, Rule};
@@ -53,7 +55,7 @@ pub struct FieldDescription {
 pub struct HtmlAttributes {
     #[serde(rename = "type")]
     pub input_type: &'static str,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maxlength: Option<u32>,
@@ -93,6 +95,11 @@ pub fn describe(dto: DtoName) -> Vec<FieldDescription> {
     dto.fields().iter().map(field).collect()
 }
 
+/// 10^n, exactly (n ≤ 22).
+fn exact_power_of_ten(n: u8) -> f64 {
+    (0..n).fold(1.0, |power, _| power * 10.0)
+}
+
 /// One field's description, from its kind and rules.
 fn field(field: &Field) -> FieldDescription {
     let required = field.is_required();
@@ -118,20 +125,20 @@ fn field(field: &Field) -> FieldDescription {
             Rule::MaxLength(max) => description.max_length = Some(max),
             Rule::Email => description.format = Some("email"),
             Rule::Url => description.format = Some("url"),
-            Rule::Decimal { scale, .. } => description.step = Some(10f64.powi(-i32::from(scale))),
+            Rule::Decimal { scale, .. } => description.step = Some(1.0 / exact_power_of_ten(scale)),
             Rule::Compare(op, bound) => match op {
                 // A whole number above `bound` is at least `bound + 1`.
                 Op::GreaterThan => {
                     description.exclusive_min = Some(bound);
                     if whole {
-                        description.min = Some(bound.floor() + 1.0);
+                        description.min = Some(crate::number::floor(bound) + 1.0);
                     }
                 }
                 Op::GreaterThanOrEqual => description.min = Some(bound),
                 Op::LessThan => {
                     description.exclusive_max = Some(bound);
                     if whole {
-                        description.max = Some(bound.ceil() - 1.0);
+                        description.max = Some(crate::number::ceil(bound) - 1.0);
                     }
                 }
                 Op::LessThanOrEqual => description.max = Some(bound),

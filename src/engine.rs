@@ -3,7 +3,7 @@
 //! No code here knows any DTO: every DTO is its `DtoTable`. The same functions run natively
 //! and in wasm, for JSON bytes, form fields and JS values alike.
 
-use std::fmt::Write as _;
+use crate::alloc_prelude::*;
 
 use crate::bind::{convert, Slots, Value};
 use crate::input::RequestError;
@@ -104,53 +104,47 @@ fn fill(
     match (placeholder, found.rule, value) {
         (Placeholder::PropertyName, _, _) => out.push_str(field.label),
         (Placeholder::ExpectedType, _, _) => out.push_str(wording::expected_type(field.kind)),
-        (Placeholder::MaxLength, Some(Rule::MaxLength(max)), _) => {
-            let _ = write!(out, "{max}");
-        }
+        (Placeholder::MaxLength, Some(Rule::MaxLength(max)), _) => integer(out, max),
         (Placeholder::TotalLength, _, Some(Value::Text(text))) => {
-            let _ = write!(out, "{}", rules::max_length::utf16_len(text));
+            integer(out, rules::max_length::utf16_len(text))
         }
         (Placeholder::ExpectedPrecision, Some(Rule::Decimal { precision, .. }), _) => {
-            let _ = write!(out, "{precision}");
+            integer(out, precision)
         }
-        (Placeholder::ExpectedScale, Some(Rule::Decimal { scale, .. }), _) => {
-            let _ = write!(out, "{scale}");
-        }
+        (Placeholder::ExpectedScale, Some(Rule::Decimal { scale, .. }), _) => integer(out, scale),
         (Placeholder::IntegerDigits, Some(Rule::Decimal { precision, scale }), _) => {
-            let _ = write!(out, "{}", precision.saturating_sub(scale));
+            integer(out, precision.saturating_sub(scale))
         }
-        (Placeholder::Digits, _, Some(Value::Money(money))) => {
-            let _ = write!(out, "{}", money.integer_digits());
-        }
-        (Placeholder::ActualScale, _, Some(Value::Money(money))) => {
-            let _ = write!(out, "{}", money.scale());
-        }
+        (Placeholder::Digits, _, Some(Value::Money(money))) => integer(out, money.integer_digits()),
+        (Placeholder::ActualScale, _, Some(Value::Money(money))) => integer(out, money.scale()),
         (Placeholder::ComparisonValue, Some(Rule::Compare(_, bound)), _) => number(out, bound),
         (Placeholder::ComparisonValue, Some(Rule::CompareField(_, other)), _) => {
             match values.get(usize::from(other)) {
                 Some(Ok(Some(Value::Money(money)))) => out.push_str(&money.text()),
-                Some(Ok(Some(Value::Int32(n)))) => {
-                    let _ = write!(out, "{n}");
-                }
+                Some(Ok(Some(Value::Int32(n)))) => integer(out, *n),
                 _ => return false,
             }
         }
         (Placeholder::From, Some(Rule::Between { min, .. }), _) => number(out, min),
         (Placeholder::To, Some(Rule::Between { max, .. }), _) => number(out, max),
-        (Placeholder::PropertyValue, _, Some(Value::Int32(n))) => {
-            let _ = write!(out, "{n}");
-        }
+        (Placeholder::PropertyValue, _, Some(Value::Int32(n))) => integer(out, *n),
         (Placeholder::PropertyValue, _, Some(Value::Money(money))) => out.push_str(&money.text()),
         _ => return false,
     }
     true
 }
 
+/// An integer placeholder's text.
+fn integer(out: &mut String, n: impl TryInto<i64>) {
+    crate::number::push_integer(out, n.try_into().unwrap_or(i64::MAX));
+}
+
 /// A rule's bound as .NET writes it for a field of `kind`: integers plainly, amounts in plain
 /// decimal notation.
 fn write_number(out: &mut String, kind: Kind, n: f64) {
-    if kind == Kind::Int32 || (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0) {
-        let _ = write!(out, "{}", n as i64);
+    if kind == Kind::Int32 || (crate::number::fract(n) == 0.0 && n.abs() < 9_007_199_254_740_992.0)
+    {
+        integer(out, n as i64);
     } else {
         out.push_str(&crate::number::plain_number_text(n));
     }

@@ -4,7 +4,7 @@
 //! value for every field type, as the HTML `required` attribute sees it. A checkbox control
 //! gives a bool field its checked state (an unchecked checkbox is `false`).
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 use crate::bind::Slots;
 use crate::input::Input;

@@ -1,7 +1,7 @@
 //! `Input`: one input value as the binding rules see it, whichever runtime read it (JSON bytes, form fields or a JS value).
 
-use std::borrow::Cow;
-use std::ops::Range;
+use alloc::borrow::Cow;
+use core::ops::Range;
 
 /// One value of the request, reduced to what binding can tell apart.
 ///

@@ -7,7 +7,9 @@
 //! surrogate becomes U+FFFD, exactly what a JS string with that surrogate becomes when it
 //! crosses into wasm, so both runtimes see the same text and the same UTF-16 lengths.
 
-use std::borrow::Cow;
+use crate::alloc_prelude::*;
+
+use alloc::borrow::Cow;
 
 use crate::bind::Slots;
 use crate::input::{Input, RequestError};
@@ -18,7 +20,7 @@ pub(crate) fn bind<'a>(
     bytes: &'a [u8],
     table: &'static DtoTable,
 ) -> Result<Slots<'a>, RequestError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
+    let text = core::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
     let mut reader = Reader { text, at: 0 };
     let slots = reader.request(table).ok_or(RequestError::MalformedJson)?;
     reader.skip_whitespace();
@@ -260,7 +262,10 @@ impl<'a> Reader<'a> {
         let mut out = String::from(self.text.get(start..self.at)?);
         loop {
             let rest = self.text.get(self.at..)?;
-            let run = rest.find(['"', '\\']).unwrap_or(rest.len());
+            let run = rest
+                .bytes()
+                .position(|b| b == b'"' || b == b'\\')
+                .unwrap_or(rest.len());
             let plain = rest.get(..run)?;
             if plain.bytes().any(|b| b < 0x20) {
                 return None;

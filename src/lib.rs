@@ -1,6 +1,24 @@
 //! payrules: payment-request validation rules written once, run natively and as WebAssembly.
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+// Without `std` (the npm package's wasm build) the crate is `no_std` + `alloc`; see Cargo.toml.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(all(not(feature = "std"), not(target_arch = "wasm32")))]
+compile_error!("payrules builds without `std` for wasm32 only");
+
+extern crate alloc;
+
+/// What std's prelude gives that `alloc` holds, for modules that also build without std.
+#[allow(unused_imports)]
+mod alloc_prelude {
+    pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::boxed::Box;
+    pub(crate) use alloc::format;
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
+    pub(crate) use alloc::vec::Vec;
+}
 
 mod bind;
 mod body;
@@ -15,13 +33,15 @@ mod number;
 mod report;
 pub mod rules;
 pub mod table;
+mod text;
 mod types;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-mod wording;
+pub mod wording;
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
+use crate::alloc_prelude::*;
 pub use body::{
     server_body, ModelState, ResponseError, ResponseStatus, ServerBody, ServiceStackBody,
     WebApiBody,
@@ -157,7 +177,7 @@ pub(crate) fn xorshift(seed: &mut u64) -> u64 {
 /// the engine on every vector case whose values all convert.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod validator_agreement {
-    use std::collections::BTreeMap;
+    use alloc::collections::BTreeMap;
 
     use validator::{Validate, ValidationErrorsKind};
 

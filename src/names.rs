@@ -1,5 +1,7 @@
 //! Display names: FluentValidation's `SplitPascalCase`, which ServiceStack's messages and `meta.PropertyName` use.
 
+use crate::alloc_prelude::*;
+
 /// FluentValidation's `SplitPascalCase`: a space before each capital that follows a
 /// non-capital (from the third character on) or precedes one; then trimmed.
 /// `FirstName` → `First Name`, `IBANCode` → `IBAN Code`, `order_id` → `order_id`.

@@ -1,6 +1,8 @@
 //! The outcome of validation: the wire types `ValidationResult` / `FieldError`, and `Report`, every error of one request.
 
-use std::fmt;
+use crate::alloc_prelude::*;
+
+use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -72,4 +74,4 @@ impl fmt::Display for Report {
     }
 }
 
-impl std::error::Error for Report {}
+impl core::error::Error for Report {}

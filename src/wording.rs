@@ -1,4 +1,4 @@
-//! The words of each framework: the code and the English message template of every violation, the type names, and the request-level errors.
+//! The words of each framework: the code and the English message template of every violation, the type names, and the request-level errors (data every export reads: messages, the docs tables).
 //!
 //! ServiceStack's codes and templates are FluentValidation's (`Resources/Languages/EnglishLanguage.cs`
 //! in ServiceStack's bundled copy); Web API's are DataAnnotations' defaults
@@ -6,6 +6,8 @@
 //! equivalent (type errors, dates, URLs, money scale on Web API) the code and words are ours, in
 //! the framework's style; `docs/rules.md` lists which. Templates use FluentValidation's
 //! `{Placeholder}` syntax; `Violation::placeholders` says which ones a violation fills.
+
+use crate::alloc_prelude::*;
 
 use crate::input::RequestError;
 use crate::table::{Framework, Kind, Violation};
@@ -106,28 +108,26 @@ pub const fn request_message(error: RequestError) -> &'static str {
 
 /// Fills `template` into `out`: each `{Name}` by `fill(Name)`. A name `fill` does not know
 /// stays as written, braces included (never silently empty; the tests keep it from happening).
-pub(crate) fn render(
+pub fn render(
     template: &str,
     out: &mut String,
     mut fill: impl FnMut(crate::table::Placeholder, &mut String) -> bool,
 ) {
+    // Braces are ASCII: every index found below is a character boundary.
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (text, tail) = rest.split_at(open);
-        out.push_str(text);
-        let Some(close) = tail.find('}') else {
+    while let Some(open) = crate::text::find(rest, b'{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let tail = rest.get(open..).unwrap_or_default();
+        let Some(close) = crate::text::find(tail, b'}') else {
             out.push_str(tail);
             return;
         };
-        let (name, after) = tail.split_at(close + 1);
-        let known = name
-            .get(1..name.len() - 1)
-            .and_then(crate::table::Placeholder::named)
-            .is_some_and(|placeholder| fill(placeholder, out));
+        let name = tail.get(1..close).unwrap_or_default();
+        let known = crate::table::Placeholder::named(name).is_some_and(|p| fill(p, out));
         if !known {
-            out.push_str(name);
+            out.push_str(tail.get(..=close).unwrap_or_default());
         }
-        rest = after;
+        rest = tail.get(close + 1..).unwrap_or_default();
     }
     out.push_str(rest);
 }

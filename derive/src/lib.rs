@@ -313,8 +313,8 @@ fn expand(options: Options, item: ItemStruct) -> syn::Result<Tokens> {
                 }
             }
 
-            fn values(&self) -> ::std::vec::Vec<crate::engine::Converted<'_>> {
-                ::std::vec![#(crate::dto::converted(&self.#idents)),*]
+            fn values(&self) -> ::alloc::vec::Vec<crate::engine::Converted<'_>> {
+                ::alloc::vec![#(crate::dto::converted(&self.#idents)),*]
             }
         }
 

@@ -5,12 +5,13 @@
 //! list, dispatch, the tables the engine reads, the wasm exports' names, the server's routes,
 //! the tests' vectors (`tests/vectors/<module>.json`).
 
-use std::borrow::Cow;
-use std::fmt;
-use std::str::FromStr;
+use alloc::borrow::Cow;
+use core::fmt;
+use core::str::FromStr;
 
 use serde::Serialize;
 
+use crate::alloc_prelude::*;
 use crate::bind::Value;
 use crate::engine::Converted;
 use crate::input::Input;
@@ -35,6 +36,7 @@ macro_rules! for_each_dto {
 /// What a DTO file needs: the `#[dto]` macro, the field types and `rules`, the rule functions
 /// `validator`'s derive calls (`custom(function = rules::email)`).
 pub(crate) mod prelude {
+    pub(crate) use crate::alloc_prelude::*;
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) use crate::rules::for_validator as rules;
     pub(crate) use crate::types::{DateTime, Money, StringMap};
@@ -105,6 +107,7 @@ pub trait Dto: sealed::Owned + Serialize + Sized + 'static {
 }
 
 pub(crate) mod sealed {
+    use crate::alloc_prelude::*;
     use crate::engine::Converted;
 
     /// The owned struct to and from the engine's values (made by `#[dto]`).
@@ -168,7 +171,7 @@ impl FieldType for StringMap {
         let text = |input: &Input<'_>| match input {
             Input::Text(text) => Some(text.as_ref().to_owned()),
             Input::Number(n) => Some(js_number_text(*n)),
-            Input::Bool(b) => Some(b.to_string()),
+            Input::Bool(b) => Some(if *b { "true" } else { "false" }.to_owned()),
             _ => None,
         };
         Some(
@@ -216,7 +219,7 @@ impl DtoName {
         DtoName::ALL
             .iter()
             .copied()
-            .find(|dto| std::ptr::eq(dto.table(), table))
+            .find(|dto| core::ptr::eq(dto.table(), table))
     }
 }
 
@@ -230,19 +233,60 @@ impl fmt::Display for DtoName {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownDto(pub String);
 
-impl fmt::Display for UnknownDto {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let known: Vec<&str> = DtoName::ALL.iter().map(|d| d.as_str()).collect();
-        write!(
-            f,
-            "unknown DTO {:?}; known DTOs: {}",
-            self.0,
-            known.join(", ")
-        )
+impl UnknownDto {
+    /// `unknown DTO "X"; known DTOs: A, B` (or, for a name that is not text, that it must be).
+    pub(crate) fn message(name: Option<&str>) -> String {
+        let mut message = String::new();
+        match name {
+            Some(name) => {
+                message.push_str("unknown DTO ");
+                push_quoted(&mut message, name);
+            }
+            None => message.push_str("a DTO name is a string"),
+        }
+        message.push_str("; known DTOs: ");
+        for (i, dto) in DtoName::ALL.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(dto.as_str());
+        }
+        message
     }
 }
 
-impl std::error::Error for UnknownDto {}
+impl fmt::Display for UnknownDto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&UnknownDto::message(Some(&self.0)))
+    }
+}
+
+/// Writes `text` in double quotes, `"` and `\` and control characters escaped.
+pub(crate) fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                let code = u32::from(c);
+                let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
+                for shift in (0..digits).rev() {
+                    let digit = (code >> (shift * 4)) & 15;
+                    out.push(char::from_digit(digit, 16).unwrap_or('0'));
+                }
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+impl core::error::Error for UnknownDto {}
 
 impl FromStr for DtoName {
     type Err = UnknownDto;

@@ -49,8 +49,8 @@ pub fn cross_field(
         return Ok(());
     }
     let mut error = validator::ValidationError::new(code);
-    error.add_param(std::borrow::Cow::Borrowed("field"), &field);
-    error.add_param(std::borrow::Cow::Borrowed("ComparisonValue"), &other);
+    error.add_param(alloc::borrow::Cow::Borrowed("field"), &field);
+    error.add_param(alloc::borrow::Cow::Borrowed("ComparisonValue"), &other);
     Err(error)
 }
 

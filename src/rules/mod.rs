@@ -73,14 +73,17 @@ pub(crate) fn verdict(ok: bool, code: &'static str) -> Result<(), validator::Val
 #[cfg(test)]
 mod test_util {
     #[track_caller]
-    pub(crate) fn check_ok<T: ?Sized + std::fmt::Debug>(rule: impl Fn(&T) -> bool, cases: &[&T]) {
+    pub(crate) fn check_ok<T: ?Sized + core::fmt::Debug>(rule: impl Fn(&T) -> bool, cases: &[&T]) {
         for value in cases {
             assert!(rule(value), "expected {value:?} to pass");
         }
     }
 
     #[track_caller]
-    pub(crate) fn check_fail<T: ?Sized + std::fmt::Debug>(rule: impl Fn(&T) -> bool, cases: &[&T]) {
+    pub(crate) fn check_fail<T: ?Sized + core::fmt::Debug>(
+        rule: impl Fn(&T) -> bool,
+        cases: &[&T],
+    ) {
         for value in cases {
             assert!(!rule(value), "expected {value:?} to fail");
         }

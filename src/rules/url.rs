@@ -5,51 +5,59 @@
 /// whitespace or control characters. `javascript:` and other schemes never pass.
 pub fn holds(value: &str) -> bool {
     // ASCII bytes are judged directly; only other characters need the Unicode tables.
-    let forbidden = |c: char| c.is_whitespace() || c.is_control();
     let bad = if value.is_ascii() {
         value.bytes().any(|b| b <= b' ' || b == 0x7f)
     } else {
-        value.chars().any(forbidden)
+        value.chars().any(|c| c.is_whitespace() || c.is_control())
     };
     if bad {
         return false;
     }
-    let Some((scheme, rest)) = value.split_once("://") else {
+    // Bytes from here on: every delimiter is ASCII.
+    let bytes = value.as_bytes();
+    let Some(scheme_end) = bytes.windows(3).position(|w| w == b"://") else {
         return false;
     };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+    let scheme = bytes.get(..scheme_end).unwrap_or_default();
+    if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
         return false;
     }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or("");
-    let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
-        let Some((inner, after)) = bracketed.split_once(']') else {
-            return false;
-        };
-        if inner.is_empty()
-            || !inner
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        {
-            return false;
+    let rest = bytes.get(scheme_end + 3..).unwrap_or_default();
+    let authority_end = rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or_default();
+    let (host, port) = match authority.split_first() {
+        Some((b'[', bracketed)) => {
+            let Some(close) = bracketed.iter().position(|&b| b == b']') else {
+                return false;
+            };
+            let inner = bracketed.get(..close).unwrap_or_default();
+            let after = bracketed.get(close + 1..).unwrap_or_default();
+            let literal = |b: &u8| b.is_ascii_hexdigit() || *b == b':' || *b == b'.';
+            if inner.is_empty() || !inner.iter().all(literal) {
+                return false;
+            }
+            match after.split_first() {
+                None => (inner, None),
+                Some((b':', port)) => (inner, Some(port)),
+                Some(_) => return false,
+            }
         }
-        match after {
-            "" => (inner, None),
-            _ => match after.strip_prefix(':') {
-                Some(port) => (inner, Some(port)),
-                None => return false,
-            },
-        }
-    } else {
-        match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
+        _ => match authority.iter().position(|&b| b == b':') {
+            Some(colon) => (
+                authority.get(..colon).unwrap_or_default(),
+                Some(authority.get(colon + 1..).unwrap_or_default()),
+            ),
             None => (authority, None),
-        }
+        },
     };
+    // 1 to 5 digits, at most 65535.
     let port_ok = port.is_none_or(|p| {
         (1..=5).contains(&p.len())
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| n <= 65535)
+            && p.iter().all(u8::is_ascii_digit)
+            && p.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 65535
     });
     !host.is_empty() && port_ok
 }

@@ -1,6 +1,6 @@
 //! `DateTime`: the ISO-8601 subset a .NET `DateTime` field accepts here, checked against the calendar.
 
-use std::fmt;
+use core::fmt;
 
 use serde::{Serialize, Serializer};
 

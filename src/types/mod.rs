@@ -1,5 +1,7 @@
 //! The value types of DTO fields that Rust has no exact word for: money, .NET `DateTime`, string maps.
 
+use crate::alloc_prelude::*;
+
 mod date_time;
 mod money;
 
@@ -7,4 +9,4 @@ pub use date_time::DateTime;
 pub use money::Money;
 
 /// A .NET `Dictionary<string, string>`: keys to text, `None` where the input held `null`.
-pub type StringMap = std::collections::BTreeMap<String, Option<String>>;
+pub type StringMap = alloc::collections::BTreeMap<String, Option<String>>;

@@ -1,5 +1,7 @@
 //! `Money`: a payment amount together with the decimal digits the money rule measures.
 
+use crate::alloc_prelude::*;
+
 use serde::{Serialize, Serializer};
 
 use crate::number;
@@ -68,17 +70,17 @@ impl Money {
     /// unit of the exact products, so each check answers exactly (above it, they may not).
     fn cents(value: f64) -> Option<Money> {
         let magnitude = value.abs();
-        if magnitude >= 1e13 || (magnitude * 100.0).round() / 100.0 != magnitude {
+        if magnitude >= 1e13 || number::round(magnitude * 100.0) / 100.0 != magnitude {
             return None;
         }
-        let scale = if magnitude.fract() == 0.0 {
+        let scale = if number::fract(magnitude) == 0.0 {
             0
-        } else if (magnitude * 10.0).round() / 10.0 == magnitude {
+        } else if number::round(magnitude * 10.0) / 10.0 == magnitude {
             1
         } else {
             2
         };
-        let whole = magnitude.trunc() as u64;
+        let whole = number::trunc(magnitude) as u64;
         let integer_digits = if whole == 0 { 0 } else { whole.ilog10() + 1 };
         Some(Money {
             value,
@@ -95,8 +97,8 @@ impl Money {
         if text.is_empty() {
             return Ok(None);
         }
-        let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let unsigned = crate::text::unsigned(text);
+        let (int, frac) = crate::text::split_once(unsigned, b'.').unwrap_or((unsigned, ""));
         let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
             return Err(NotMoney);

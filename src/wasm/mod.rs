@@ -6,19 +6,25 @@
 //! reader catches every throw, and every other JS operation that can throw is imported with
 //! `catch`.
 
+mod json_text;
 mod read;
+#[cfg(not(feature = "std"))]
+mod runtime;
 // Read by `#[wasm_bindgen(typescript_custom_section)]` below, which rustc's lint does not see.
 #[allow(dead_code)]
 mod typescript;
 
 use wasm_bindgen::prelude::*;
 
+use crate::alloc_prelude::*;
 use crate::bind::Slots;
+use crate::dto::UnknownDto;
 use crate::engine;
 use crate::input::{Input, RequestError};
 use crate::report::FieldError;
 use crate::wording;
 use crate::DtoName;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 #[wasm_bindgen(typescript_custom_section)]
 const DTO_TYPES: &str = typescript::DTO_TYPES;
@@ -229,11 +235,18 @@ pub fn validate_field(
         .iter()
         .position(|f| f.name.eq_ignore_ascii_case(&name))
     else {
-        let known: Vec<&str> = table.fields.iter().map(|f| f.name).collect();
-        return Err(JsError::new(&format!(
-            "unknown field {name:?} of {dto}; its fields: {}",
-            known.join(", ")
-        )));
+        let mut message = String::from("unknown field ");
+        crate::dto::push_quoted(&mut message, &name);
+        message.push_str(" of ");
+        message.push_str(dto.as_str());
+        message.push_str("; its fields: ");
+        for (i, field) in table.fields.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(field.name);
+        }
+        return Err(JsError::new(&message));
     };
     let value_copy = read::Copy::of_value(&value);
     let form = read::Copy::of_form(&context).filter(read::Copy::is_form);
@@ -280,29 +293,51 @@ pub fn dto_names() -> Vec<JsValue> {
         .collect()
 }
 
-thread_local! {
-    /// The DTO names as JS strings, so a call compares strings in JS instead of copying one in.
-    static DTO_NAMES: Vec<(JsValue, DtoName)> = DtoName::ALL.iter().map(|&d| (JsValue::from_str(d.as_str()), d)).collect();
-}
+/// Whether reader.js knows the registry's names yet.
+static NAMES_GIVEN: AtomicBool = AtomicBool::new(false);
 
+/// The DTO named `dto`; a JS `Error` listing the known names if there is none. The name is
+/// looked up in JS (no copy of it crosses), in the table Rust gives reader.js once.
 fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
-    if let Some(known) =
-        DTO_NAMES.with(|names| names.iter().find(|(name, _)| name == dto).map(|(_, d)| *d))
-    {
-        return Ok(known);
+    let mut index = read::dto_index(dto);
+    if index == -2 && !NAMES_GIVEN.swap(true, Ordering::Relaxed) {
+        let mut names = String::new();
+        for (i, name) in DtoName::ALL.iter().enumerate() {
+            if i > 0 {
+                names.push('\0');
+            }
+            names.push_str(name.as_str());
+        }
+        read::know_dto_names(&names);
+        index = read::dto_index(dto);
     }
-    let name = dto.as_string().unwrap_or_else(|| format!("{dto:?}"));
-    name.parse::<DtoName>()
-        .map_err(|e| JsError::new(&e.to_string()))
+    if let Some(&dto) = usize::try_from(index)
+        .ok()
+        .and_then(|i| DtoName::ALL.get(i))
+    {
+        return Ok(dto);
+    }
+    Err(JsError::new(&UnknownDto::message(
+        dto.as_string().as_deref(),
+    )))
 }
 
-/// A fresh JS object of `value`: serialized to JSON here, `JSON.parse`d in JS (one crossing).
-/// Our wire types always serialize; the error is not formatted, which keeps serde_json's
-/// error texts (and std's I/O error names) out of the module.
+/// A fresh JS object of a wire type: its serde derive writes JSON text (`json_text.rs`), which
+/// JS parses (one crossing). Our wire types always serialize.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
-        .map_err(|_| JsError::new("payrules: a result could not be serialized"))?;
+    let json = json_text::to_json(value)
+        .map_err(|_| JsError::new("payrules: a result could not be converted"))?;
     Ok(read::from_json(&json))
+}
+
+/// `String(n)` in JS: the shortest round-trip text of a number (see `number.rs`).
+pub(crate) fn js_string_of(n: f64) -> String {
+    read::number_text(n)
+}
+
+/// `Number(text)` in JS: the nearest double to decimal text (see `number.rs`).
+pub(crate) fn js_number_of(text: &str) -> f64 {
+    read::parse_number(text)
 }
 
 /// The errors of a `ValidationResult`, as `read.rs` recovers them from JS.

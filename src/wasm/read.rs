@@ -7,13 +7,14 @@
 //! (the copy is written straight into buffers Rust offers; a copy too large for them takes three more);
 //! the text arrives through `TextEncoder.encodeInto` straight into a reused wasm buffer.
 
-use std::borrow::Cow;
-use std::cell::RefCell;
+use alloc::borrow::Cow;
 
-use js_sys::Reflect;
+use spin::mutex::SpinMutex as Mutex;
+
 use wasm_bindgen::prelude::*;
 
 use super::Errors;
+use crate::alloc_prelude::*;
 use crate::bind::{self, Slots};
 use crate::form::{self, FormValue};
 use crate::input::{Input, RequestError};
@@ -47,9 +48,26 @@ extern "C" {
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
     fn copy_meta(out: &mut [f64]);
+    /// The errors of a `ValidationResult` as `field NUL code NUL message NUL …`; `None` if it
+    /// is not one.
+    #[wasm_bindgen(js_name = readErrors)]
+    fn read_errors(result: &JsValue) -> Option<String>;
+    /// The registry index of the DTO named `name` (-1: no DTO has that name; -2: the names
+    /// are not known yet, see `knowDtoNames`).
+    #[wasm_bindgen(js_name = dtoIndex)]
+    pub(super) fn dto_index(name: &JsValue) -> i32;
+    /// Gives reader.js the registry's names, `NUL`-separated, in registry order.
+    #[wasm_bindgen(js_name = knowDtoNames)]
+    pub(super) fn know_dto_names(names: &str);
     /// Forgets reader.js's interned keys (after a copy Rust could not walk to the end).
     #[wasm_bindgen(js_name = forgetKeys)]
     fn forget_keys();
+    /// `String(n)`: the shortest round-trip text of a number, as ECMAScript defines it.
+    #[wasm_bindgen(js_name = numberText)]
+    pub(crate) fn number_text(n: f64) -> String;
+    /// `Number(text)`: the nearest double to decimal text, as ECMAScript defines it.
+    #[wasm_bindgen(js_name = parseNumber)]
+    pub(crate) fn parse_number(text: &str) -> f64;
     /// A fresh JS object from JSON text (a result or a server body).
     #[wasm_bindgen(js_name = fromJson)]
     pub(super) fn from_json(json: &str) -> JsValue;
@@ -58,13 +76,6 @@ extern "C" {
     /// A fresh `{ valid: false, errors }` from `field NUL code NUL message NUL …`.
     #[wasm_bindgen(js_name = invalidResult)]
     pub(super) fn invalid_result(text: &str) -> JsValue;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    // Throws for a revoked Proxy.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 // Entry kinds and request statuses, as reader.js writes them.
@@ -101,19 +112,23 @@ pub(super) struct Copy {
 const META_ROOM: usize = 3 * 128;
 const TEXT_ROOM: usize = 4096;
 
-thread_local! {
-    /// The buffers of the last `Copy`, kept for the next one (no allocation per call).
-    static BUFFERS: RefCell<(Vec<u8>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
-    /// The top-level keys reader.js has interned, numbered as it numbers them.
-    static KEYS: RefCell<Keys> = const { RefCell::new(Keys { names: Vec::new(), meanings: Vec::new() }) };
-}
+/// The buffers of the last `Copy`, kept for the next one (no allocation per call). (The module
+/// runs on one thread: the locks are never contended, and never held across a JS call that
+/// could re-enter.)
+static BUFFERS: Mutex<(Vec<u8>, Vec<f64>)> = Mutex::new((Vec::new(), Vec::new()));
+/// The top-level keys reader.js has interned, numbered as it numbers them.
+static KEYS: Mutex<Keys> = Mutex::new(Keys {
+    names: Vec::new(),
+    meanings: Vec::new(),
+});
 
 /// The interned keys (reader.js sends a key it has seen before as its number), and what each
 /// means to each field table. What a key means is decided here, by [`bind::field_index`].
 struct Keys {
     names: Vec<Box<str>>,
-    /// Per DTO table (by name): each key number's field index, or `NO_FIELD`.
-    meanings: Vec<(&'static str, Vec<u8>)>,
+    /// Per field table (by DTO number; the last for a copy made for no DTO): each key
+    /// number's field index (or `NO_FIELD`), and whether each field needs its text.
+    meanings: Vec<(usize, Vec<u8>, Vec<bool>)>,
 }
 
 const NO_FIELD: u8 = u8::MAX;
@@ -127,18 +142,27 @@ impl Keys {
     /// What the interned keys mean to `table` (of `dto`, if copied for one).
     fn meanings(&mut self, table: &'static DtoTable, dto: Option<DtoName>) -> Meanings<'_> {
         let Keys { names, meanings } = self;
-        let found = match meanings.iter().position(|(name, _)| *name == table.name) {
+        let number = dto.map_or(DtoName::ALL.len(), registry_index);
+        let found = match meanings.iter().position(|(n, _, _)| *n == number) {
             Some(found) => found,
             None => {
-                meanings.push((table.name, Vec::new()));
+                let needs = (0..table.fields.len())
+                    .map(|i| table.needs_text(Some(i)))
+                    .collect();
+                meanings.push((number, Vec::new(), needs));
                 meanings.len() - 1
             }
+        };
+        let (ids, needs_text) = match meanings.get_mut(found) {
+            Some((_, ids, needs)) => (Some(ids), needs.as_slice()),
+            None => (None, &[][..]),
         };
         Meanings {
             fields: table,
             dto,
             names,
-            table: meanings.get_mut(found).map(|(_, table)| table),
+            table: ids,
+            needs_text,
         }
     }
 }
@@ -149,6 +173,7 @@ struct Meanings<'k> {
     dto: Option<DtoName>,
     names: &'k mut Vec<Box<str>>,
     table: Option<&'k mut Vec<u8>>,
+    needs_text: &'k [bool],
 }
 
 impl Meanings<'_> {
@@ -177,9 +202,10 @@ impl Meanings<'_> {
         index
     }
 
-    /// Whether a string without its text may stand for field `index`'s input.
+    /// Whether a string without its text may stand for field `index`'s input: copied for a
+    /// DTO, and a key that names no field or a field that needs no text.
     fn may_skip(&self, index: Option<usize>) -> bool {
-        self.dto.is_some_and(|dto| !dto.table().needs_text(index))
+        self.dto.is_some() && index.is_none_or(|i| self.needs_text.get(i) == Some(&false))
     }
 }
 
@@ -189,8 +215,8 @@ const KEEP_AT_MOST: usize = 1 << 20;
 
 impl Drop for Copy {
     fn drop(&mut self) {
-        let text = std::mem::take(&mut self.text);
-        let meta = std::mem::take(&mut self.meta);
+        let text = core::mem::take(&mut self.text);
+        let meta = core::mem::take(&mut self.meta);
         give_back(text, meta);
     }
 }
@@ -200,15 +226,15 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     if text.len() > KEEP_AT_MOST {
         text = Vec::new();
     }
-    if meta.len() * std::mem::size_of::<f64>() > KEEP_AT_MOST {
+    if meta.len() * core::mem::size_of::<f64>() > KEEP_AT_MOST {
         meta = Vec::new();
     }
-    BUFFERS.with(|buffers| *buffers.borrow_mut() = (text, meta));
+    *BUFFERS.lock() = (text, meta);
 }
 
 /// The buffers of the last copy (or new ones).
 fn take_buffers() -> (Vec<u8>, Vec<f64>) {
-    BUFFERS.with(|buffers| std::mem::take(&mut *buffers.borrow_mut()))
+    core::mem::take(&mut *BUFFERS.lock())
 }
 
 impl Copy {
@@ -223,7 +249,7 @@ impl Copy {
         }
         let read = read_input(value, dto_number(dto), &mut meta, &mut text);
         if read >= 0.0 {
-            let meta_len = (read / 4_294_967_296.0).floor();
+            let meta_len = crate::number::floor(read / 4_294_967_296.0);
             let text_len = read - meta_len * 4_294_967_296.0;
             return Copy::checked(text, text_len as usize, meta, meta_len as usize);
         }
@@ -300,7 +326,7 @@ impl Copy {
     /// A cursor over the copy; `None` if its text is not UTF-8 (`TextEncoder` always writes
     /// UTF-8, so only a broken copy is refused).
     fn walk(&self) -> Option<Walk<'_>> {
-        let text = std::str::from_utf8(self.text.get(..self.text_len)?).ok()?;
+        let text = core::str::from_utf8(self.text.get(..self.text_len)?).ok()?;
         Some(Walk {
             text,
             ascii: text.is_ascii(),
@@ -375,23 +401,21 @@ impl Copy {
     ) -> Result<Slots<'_>, RequestError> {
         let Some(mut walk) = self.walk() else {
             // Not walked: the keys this copy numbered never reach `KEYS`; both sides start again.
-            KEYS.with(|keys| keys.borrow_mut().forget());
+            KEYS.lock().forget();
             forget_keys();
             return Err(RequestError::UnreadableObject);
         };
         let (count, reset) = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
-        KEYS.with(|keys| {
-            let mut keys = keys.borrow_mut();
-            if reset {
-                keys.forget();
-            }
-            let bound = walk.entries(count, table, keys.meanings(table, dto));
-            if bound.is_none() {
-                keys.forget();
-                forget_keys();
-            }
-            bound.ok_or(RequestError::UnreadableObject)
-        })
+        let mut keys = KEYS.lock();
+        if reset {
+            keys.forget();
+        }
+        let bound = walk.entries(count, table, keys.meanings(table, dto));
+        if bound.is_none() {
+            keys.forget();
+            forget_keys();
+        }
+        bound.ok_or(RequestError::UnreadableObject)
     }
 }
 
@@ -404,13 +428,16 @@ fn skip_unread(dto: Option<DtoName>, id: usize, index: Option<usize>) {
     }
 }
 
-/// The number reader.js knows a DTO by.
+/// The number reader.js knows a DTO by: its place in the registry.
 fn dto_number(dto: DtoName) -> i32 {
+    i32::try_from(registry_index(dto)).unwrap_or(-1)
+}
+
+fn registry_index(dto: DtoName) -> usize {
     DtoName::ALL
         .iter()
         .position(|&d| d == dto)
-        .and_then(|n| i32::try_from(n).ok())
-        .unwrap_or(-1)
+        .unwrap_or(DtoName::ALL.len())
 }
 
 /// Writes the pending text of `units` UTF-16 units into `bytes` (reused; grown if needed) as
@@ -553,29 +580,18 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The errors of a JS `ValidationResult`, or `None` if `result` does not have that shape.
-/// Reads through `Reflect` only, so a Proxy or getter that throws yields `None`.
+/// The errors of a JS `ValidationResult`, or `None` if `result` does not have that shape
+/// (reader.js reads it, catching every throw of a getter or Proxy).
 pub(super) fn field_errors(result: &JsValue) -> Option<Errors> {
-    let get = |target: &JsValue, key: JsValue| {
-        if target.is_object() {
-            Reflect::get(target, &key).ok()
-        } else {
-            None
-        }
-    };
-    let errors = get(result, "errors".into())?;
-    if !is_array(&errors).ok()? {
-        return None;
-    }
-    let length = get(&errors, "length".into())?.as_f64()? as u32;
+    let text = read_errors(result)?;
+    let mut parts = crate::text::split(&text, 0);
     let mut out = Vec::new();
-    for index in 0..length {
-        let item = get(&errors, index.into())?;
-        let text = |key: &str| get(&item, key.into())?.as_string();
+    while let (Some(field), Some(code), Some(message)) = (parts.next(), parts.next(), parts.next())
+    {
         out.push(FieldError {
-            field: text("field")?,
-            code: text("code")?,
-            message: text("message")?,
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.to_owned(),
         });
     }
     Some(out)

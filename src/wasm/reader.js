@@ -307,6 +307,52 @@ export function copyMeta(out) {
   if (meta.length > 1 << 16) meta = scratch = new Float64Array(1024);
 }
 
+// The DTO names, in registry order (Rust gives them once): a name's index is what Rust knows it by.
+let dtoNames = null;
+
+/** Gives the registry's names (NUL-separated, in registry order). */
+export function knowDtoNames(names) {
+  dtoNames = new Map(names.split("\u0000").map((name, index) => [name, index]));
+}
+
+/** The registry index of the DTO named `name`: -1 if none has that name, -2 before `knowDtoNames`. */
+export function dtoIndex(name) {
+  if (dtoNames === null) return -2;
+  return typeof name === "string" ? (dtoNames.get(name) ?? -1) : -1;
+}
+
+/** The errors of a ValidationResult as `field NUL code NUL message NUL …`, or null if `result` is
+ * not one (not an object, `errors` not an array of { field, code, message } strings without
+ * NUL, or a getter or Proxy trap that throws). */
+export function readErrors(result) {
+  try {
+    const errors = typeof result === "object" && result !== null ? result.errors : undefined;
+    if (!Array.isArray(errors)) return null;
+    let text = "";
+    for (let i = 0; i < errors.length; i++) {
+      const error = errors[i];
+      if (typeof error !== "object" || error === null) return null;
+      for (const part of [error.field, error.code, error.message]) {
+        if (typeof part !== "string" || part.includes("\u0000")) return null;
+        text += part + "\u0000";
+      }
+    }
+    return text;
+  } catch {
+    return null;
+  }
+}
+
+/** `String(n)`: a number's shortest round-trip text (ECMAScript's Number::toString). */
+export function numberText(n) {
+  return String(n);
+}
+
+/** `Number(text)`: the nearest double to decimal text Rust has checked (ECMAScript's StringToNumber). */
+export function parseNumber(text) {
+  return Number(text);
+}
+
 /** A fresh object from Rust's JSON text of it (a result or a server body). */
 export function fromJson(json) {
   return JSON.parse(json);

@@ -1,4 +1,4 @@
-//! Native parse + validate from JSON bytes: payrules against the jsonschema crate and a serde_json + validator derive baseline, on the same payloads.
+//! Native parse + validate from JSON bytes: payrules against the jsonschema crate, a serde_json + validator derive baseline and a hand-written serde visitor, on the same payloads.
 
 use payrules_bench::{jsonschema_errors, plain_errors, PAYLOADS};
 
@@ -36,4 +36,14 @@ fn jsonschema_crate(case: usize) -> usize {
 fn serde_json_and_validator(case: usize) -> usize {
     let (dto, bytes) = payload(case);
     plain_errors(divan::black_box(dto), divan::black_box(bytes))
+}
+
+/// The hand-written serde visitor: judges each value as it is read, allocating nothing for a
+/// valid request (payrules must come within 1.5x of it: see `benches/targets.rs`).
+#[divan::bench(args = CASES)]
+fn serde_visitor(case: usize) -> usize {
+    let (dto, bytes) = payload(case);
+    payrules_bench::visitor::validate(divan::black_box(dto), divan::black_box(bytes))
+        .errors
+        .len()
 }

@@ -1,4 +1,6 @@
-//! The native benchmarks' competitors: the spec's OnceOffPaymentRequest and RecordPaymentBindingModel as JSON Schema (jsonschema crate) and as a plain serde + validator struct.
+//! The native benchmarks' competitors: the spec's OnceOffPaymentRequest and RecordPaymentBindingModel as JSON Schema (jsonschema crate), as a plain serde + validator struct, and as a hand-written serde visitor (`visitor`).
+
+pub mod visitor;
 
 use std::sync::LazyLock;
 
@@ -238,6 +240,57 @@ mod tests {
                 "{name}: {ours} {schema} {plain}"
             );
             assert!(schema >= ours.min(1) && plain >= ours.min(1), "{name}");
+            // The hand-written visitor does exactly payrules' work: the same result.
+            assert_eq!(
+                visitor::validate(dto, json.as_bytes()),
+                payrules::validate_json(dto, json.as_bytes()),
+                "{name}"
+            );
         }
+    }
+
+    /// The visitor agrees with payrules on the parity vectors of its two DTOs (all but the
+    /// JSON edge cases a serde visitor reads differently: repeated keys and lone surrogates).
+    #[test]
+    fn the_visitor_agrees_on_the_vectors() {
+        let mut compared = 0;
+        for (dto, file) in [
+            (
+                payrules::DtoName::OnceOffPaymentRequest,
+                include_str!("../../../tests/vectors/once_off_payment.json"),
+            ),
+            (
+                payrules::DtoName::RecordPaymentBindingModel,
+                include_str!("../../../tests/vectors/record_payment.json"),
+            ),
+        ] {
+            let file: Value = serde_json::from_str(file).unwrap_or_default();
+            for case in file["cases"].as_array().into_iter().flatten() {
+                let text = match case.get("input_text") {
+                    Some(Value::String(text)) => text.clone(),
+                    _ => case["input"].to_string(),
+                };
+                let keys: Vec<String> = case["input"]
+                    .as_object()
+                    .map(|o| o.keys().map(|k| k.to_ascii_lowercase()).collect())
+                    .unwrap_or_default();
+                let repeated = (1..keys.len()).any(|i| keys[..i].contains(&keys[i]));
+                if repeated
+                    || text.contains("\\ud")
+                    || text.contains("\\uD")
+                    || case.get("input_text").is_some()
+                {
+                    continue;
+                }
+                assert_eq!(
+                    visitor::validate(dto, text.as_bytes()),
+                    payrules::validate_json(dto, text.as_bytes()),
+                    "{dto} {}",
+                    case["name"]
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 250, "{compared}");
     }
 }
