@@ -1,12 +1,15 @@
-// Turns the wasm-pack build in pkg/ into the one npm package `payrules`: adds the CommonJS build for Node's `require`, the entries, the react-hook-form resolver, and package.json's exports map.
-// Usage: node scripts/package.mjs   (after `wasm-pack build --release --target web --out-dir pkg`;
-// scripts/setup.sh's build_package runs both). Everything comes from this build of the crate or
-// from the sources in js/: nothing is copied from another build.
+// Turns the wasm-pack build in pkg/ into the one npm package `payrules`: optimizes the module (wasm-opt -Oz), minifies what a browser loads (terser), adds the CommonJS build for Node's `require`, the entries, the react-hook-form resolver, and package.json's exports map.
+// Usage: node scripts/package.mjs   (after `wasm-pack build --release --target web --out-dir pkg
+// -- --no-default-features`; scripts/setup.sh's build_package runs both, with the tools of
+// scripts/package.json installed). Everything comes from this build of the crate or from the
+// sources in js/: nothing is copied from another build. PAYRULES_KEEP_NAMES=1 keeps the module's
+// function names (to profile or to measure with twiggy).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PKG = join(ROOT, "pkg");
@@ -17,6 +20,13 @@ const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
 const version = field("version");
 if (!version) throw new Error("no version in Cargo.toml");
+
+// The module through binaryen's wasm-opt -Oz (the npm package's binary; Debian's wasm-opt 108
+// breaks the module): smaller and no slower. Without -g, the function-name section goes too.
+const wasmOpt = join(ROOT, "scripts/node_modules/binaryen/bin/wasm-opt");
+const keepNames = process.env.PAYRULES_KEEP_NAMES === "1" ? ["-g"] : [];
+const shipped = join(PKG, "payrules_bg.wasm");
+execFileSync(process.execPath, [wasmOpt, "-Oz", ...keepNames, "--strip-producers", shipped, "-o", shipped], { stdio: "inherit" });
 
 // The CommonJS build, from the same .wasm wasm-pack bound (wasm-bindgen gives byte-identical
 // modules for both targets, so the package ships one .wasm; the glue reads it next to itself).
@@ -34,16 +44,8 @@ if (required === 0) throw new Error("the nodejs glue does not load reader.js whe
 writeFileSync(join(PKG, "payrules.cjs"), glue);
 rmSync(out, { recursive: true, force: true });
 
-// The shipped reader.js without its comments (they are the source's documentation, and were 40%
-// of what it cost a browser): whole comment lines and trailing ` // …` go; code is untouched.
-const commented = readFileSync(join(PKG, `${reader}.js`), "utf8");
-const source = commented
-  .split("\n")
-  .filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line))
-  .map((line) => line.replace(/\s+\/\/ .*$/, ""))
-  .join("\n");
-writeFileSync(join(PKG, `${reader}.js`), source);
-execFileSync(process.execPath, ["--check", join(PKG, `${reader}.js`)]);
+// reader.js's own source, whose exports the CommonJS copy below lists.
+const source = readFileSync(join(PKG, `${reader}.js`), "utf8");
 
 // reader.js as CommonJS for that glue: the same functions, `export` turned into `exports`.
 const names = [...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -56,6 +58,15 @@ writeFileSync(
 // The entries and the resolver, from js/.
 for (const file of ["index.js", "index.d.ts", "node.mjs", "react-hook-form.js", "react-hook-form.d.ts"]) {
   copyFileSync(join(ROOT, "js", file), join(PKG, file));
+}
+
+// What a browser loads, minified (the comments are the sources' documentation; the glue's long
+// names are wasm-bindgen's): module scope, exports and the import names the .wasm uses kept.
+for (const file of ["index.js", "payrules.js", `${reader}.js`]) {
+  const path = join(PKG, file);
+  const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(path, code + "\n");
+  execFileSync(process.execPath, ["--check", path]);
 }
 
 const wasmPack = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));

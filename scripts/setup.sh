@@ -61,14 +61,21 @@ need_js_deps() {
   fi
 }
 
-# Builds the npm package `payrules` into pkg/: wasm-pack's ES module build, then
-# scripts/package.mjs adds the CommonJS build, the entries, the resolver and the exports map.
+# The package build's own npm tools (scripts/package-lock.json): binaryen's wasm-opt, terser.
+need_build_tools() {
+  if [ ! -d "$ROOT/scripts/node_modules" ] || [ "$ROOT/scripts/package-lock.json" -nt "$ROOT/scripts/node_modules" ]; then
+    say "installing the package build's tools (npm ci in scripts/)"
+    (cd "$ROOT/scripts" && npm ci --no-audit --no-fund && touch node_modules)
+  fi
+}
+
+# Builds the npm package `payrules` into pkg/: wasm-pack's ES module build without std, then
+# scripts/package.mjs optimizes the module (wasm-opt -Oz), minifies what a browser loads, and
+# adds the CommonJS build, the entries, the resolver and the exports map.
 build_package() {
+  need_build_tools
   say "building the npm package into pkg/"
   # Without std: the no_std module (its own panic handler and allocator; see Cargo.toml).
   (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg -- --no-default-features)
-  # wasm-pack cannot drop the function-name section; it is a fifth of the module.
-  node "$ROOT/scripts/strip-wasm-names.mjs" "$ROOT/pkg/payrules_bg.wasm"
   node "$ROOT/scripts/package.mjs"
 }
-

@@ -23,8 +23,8 @@ const visit = (file) => {
   if (!file.endsWith(".js")) return;
   const source = readFileSync(file, "utf8");
   const references = [
-    ...source.matchAll(/(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]+)['"]/g),
-    ...source.matchAll(/import\s*['"](\.[^'"]+)['"]/g),
+    ...source.matchAll(/\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"](\.[^'"]+)['"]/g),
+    ...source.matchAll(/\bimport\s*['"](\.[^'"]+)['"]/g),
     ...source.matchAll(/new URL\(\s*['"]([^'"]+)['"],\s*import\.meta\.url\s*\)/g),
   ].map((m) => m[1]);
   for (const reference of references) visit(normalize(join(dirname(file), reference)));

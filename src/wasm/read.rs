@@ -35,12 +35,12 @@ extern "C" {
     #[wasm_bindgen(js_name = skipText)]
     fn skip_text(dto: i32, id: u32);
     #[wasm_bindgen(js_name = readForm)]
-    fn read_form(value: &JsValue) -> f64;
+    fn read_form(value: &JsValue, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
     #[wasm_bindgen(js_name = readText)]
     fn read_text(value: &JsValue) -> f64;
     #[wasm_bindgen(js_name = readValue)]
-    fn read_value(value: &JsValue) -> f64;
+    fn read_value(value: &JsValue, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
     #[wasm_bindgen(js_name = encodeText)]
     fn encode_text(out: &mut [u8]) -> u32;
@@ -48,6 +48,9 @@ extern "C" {
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
     fn copy_meta(out: &mut [f64]);
+    /// Copies the text of a read that did not fit (its UTF-8 bytes) into `out`.
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text(out: &mut [u8]);
     /// The errors of a `ValidationResult` as `field NUL code NUL message NUL …`; `None` if it
     /// is not one.
     #[wasm_bindgen(js_name = readErrors)]
@@ -240,6 +243,23 @@ fn take_buffers() -> (Vec<u8>, Vec<f64>) {
 impl Copy {
     /// Copies a request object for `dto` (whose fields decide which strings need their text).
     pub(super) fn of(value: &JsValue, dto: DtoName) -> Option<Copy> {
+        let number = dto_number(dto);
+        Copy::read(|meta, text| read_input(value, number, meta, text))
+    }
+
+    /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
+    pub(super) fn of_form(value: &JsValue) -> Option<Copy> {
+        Copy::read(|meta, text| read_form(value, meta, text))
+    }
+
+    /// Copies a single value.
+    pub(super) fn of_value(value: &JsValue) -> Option<Copy> {
+        Copy::read(|meta, text| read_value(value, meta, text))
+    }
+
+    /// Runs a reader of reader.js on the reused buffers: straight into them when the copy fits
+    /// (one crossing), else the long way (the buffers grow to the copy).
+    fn read(reader: impl FnOnce(&mut [f64], &mut [u8]) -> f64) -> Option<Copy> {
         let (mut text, mut meta) = take_buffers();
         if meta.len() < META_ROOM {
             meta.resize(META_ROOM, 0.0);
@@ -247,28 +267,27 @@ impl Copy {
         if text.len() < TEXT_ROOM {
             text.resize(TEXT_ROOM, 0);
         }
-        let read = read_input(value, dto_number(dto), &mut meta, &mut text);
+        let read = reader(&mut meta, &mut text);
         if read >= 0.0 {
             let meta_len = crate::number::floor(read / 4_294_967_296.0);
             let text_len = read - meta_len * 4_294_967_296.0;
             return Copy::checked(text, text_len as usize, meta, meta_len as usize);
         }
-        if read == -1.0 {
+        if read == -1.0 || read.is_nan() {
             give_back(text, meta);
             return None;
         }
-        // Larger than the room offered: the copy comes the long way, and the room grows.
-        Copy::handed_over(-2.0 - read, text, meta)
-    }
-
-    /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
-    pub(super) fn of_form(value: &JsValue) -> Option<Copy> {
-        Copy::with(read_form(value))
-    }
-
-    /// Copies a single value.
-    pub(super) fn of_value(value: &JsValue) -> Option<Copy> {
-        Copy::with(read_value(value))
+        let text_len = (-2.0 - read) as usize;
+        if text.len() < text_len {
+            text.resize(text_len, 0);
+        }
+        copy_text(text.get_mut(..text_len).unwrap_or_default());
+        let meta_len = meta_length();
+        if meta.len() < meta_len {
+            meta.resize(meta_len, 0.0);
+        }
+        copy_meta(meta.get_mut(..meta_len).unwrap_or_default());
+        Copy::checked(text, text_len, meta, meta_len)
     }
 
     /// A JS string, as UTF-8 text (lone surrogates as U+FFFD); `None` if `value` is not a string.
@@ -285,25 +304,6 @@ impl Copy {
     /// The copied text, as bytes (what [`Copy::of_text`] copied).
     pub(super) fn bytes(&self) -> &[u8] {
         self.text.get(..self.text_len).unwrap_or_default()
-    }
-
-    fn with(units: f64) -> Option<Copy> {
-        let (text, meta) = take_buffers();
-        Copy::handed_over(units, text, meta)
-    }
-
-    /// The copy reader.js kept: its text (`units` UTF-16 units) and its meta array.
-    fn handed_over(units: f64, mut text: Vec<u8>, mut meta: Vec<f64>) -> Option<Copy> {
-        let Some(text_len) = encode(units, &mut text) else {
-            give_back(text, meta);
-            return None;
-        };
-        let meta_len = meta_length();
-        if meta.len() < meta_len {
-            meta.resize(meta_len, 0.0);
-        }
-        copy_meta(meta.get_mut(..meta_len).unwrap_or_default());
-        Copy::checked(text, text_len, meta, meta_len)
     }
 
     /// A copy whose lengths fit its buffers; else nothing, and reader.js forgets the keys it
@@ -440,7 +440,7 @@ fn registry_index(dto: DtoName) -> usize {
         .unwrap_or(DtoName::ALL.len())
 }
 
-/// Writes the pending text of `units` UTF-16 units into `bytes` (reused; grown if needed) as
+/// Writes the string `readText` took (`units` UTF-16 units) into `bytes` (reused; grown if needed) as
 /// UTF-8; the bytes written, or `None` if nothing is pending (`units` < 0: not a string, or a
 /// read that failed).
 fn encode(units: f64, bytes: &mut Vec<u8>) -> Option<usize> {
@@ -573,6 +573,8 @@ impl<'a> Walk<'a> {
                 Input::Object(index(start)..index(slots.entries.len()))
             }
             NESTED => Input::Object(0..0),
+            // An object's entry sent without its text (no rule reads a map's entries).
+            STRING_UNREAD if slots.is_none() => Input::Text(Cow::Borrowed("")),
             ARRAY => Input::Array,
             UNREADABLE => Input::Unsupported,
             _ => return None,

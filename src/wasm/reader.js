@@ -1,13 +1,14 @@
-// The JS half of the boundary: copies a value's own enumerable entries into one string and one number array in a single pass.
+// The JS half of the boundary: copies a value's own enumerable entries, in one pass, into a number array (the layout) and UTF-8 text, straight into wasm memory.
 //
 // It only reads and copies, generically: which key binds to which field, every rule and every
 // message is decided in Rust (src/wasm/read.rs, then the same code the native server runs).
 // Every read that can throw (getters, Proxy traps) is caught here and recorded as UNREADABLE.
 //
 // Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, keysReset], then per entry
-// [kind, key, payload]. Keys and string values are appended to the returned text, in order;
-// lengths are UTF-16 code units. An OBJECT entry's payload is its entry count; its entries
-// follow it (one level only: deeper objects are NESTED and not read), each key as its length.
+// [kind, key, payload]. Keys and string values are written to the text as UTF-8, in order, each
+// on its own (a lone surrogate becomes U+FFFD, as a string crossing alone would); lengths in
+// `meta` are UTF-16 code units. An OBJECT entry's payload is its entry count; its entries follow
+// it (one level only: deeper objects are NESTED and not read), each key as its length.
 //
 // A top-level key is interned: the first time it is seen it gets the next number and its
 // text is sent (`key` = -1 - length); later it is sent as that number alone (`key` >= 0).
@@ -17,7 +18,18 @@
 //
 // Rust may also mark a key number as needing no text for a DTO (`skipText`: its field's rules
 // never read the text, or it names no field); a string under such a key is sent as
-// STRING_UNREAD with its length, and its text is not copied.
+// STRING_UNREAD with its length, and its text is not copied. No rule reads the entries of an
+// object value, only their kinds: read for a DTO, their keys and strings are sent without text.
+//
+// The keys of the last object read for each DTO, and what each was sent as, are kept (`shapes`):
+// the next object with the same keys in the same order (as a form or an app sends, call after
+// call) is sent the same way without looking its keys up again. Any change to what the keys
+// mean (a new key, a `skipText`, `forgetKeys`) makes every kept shape stale (`version`).
+//
+// Every read returns `metaLength * 2**32 + textBytes` when the copy fit the buffers Rust offered
+// (one boundary crossing for a request of usual size); `-2 - textBytes` when it did not, the
+// copy then waiting in scratch arrays for `metaLength`, `copyMeta` and `copyText`; -1 if the copy
+// outgrew what JS can hold (the only way reading can throw).
 
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
 const CHECKED = 9, UNCHECKED = 10, STRING_UNREAD = 11;
@@ -28,38 +40,69 @@ let keyIds = new Map();
 let keysReset = 1;
 // Per DTO number: 1 at each key number whose strings Rust does not read.
 let unread = [];
-// The table of the read in progress.
+// The table of the read in progress (null: read for no DTO, every text sent).
 let skips = null;
+// Per DTO number: { keys, ids, version } of its last object (ids[i]: the key's number, or
+// -1 - number where its strings go without text); `version` counts changes to the tables.
+let shapes = [];
+let version = 0;
+let currentDto = -1;
 
-// The meta array a read writes: wasm memory's own (readInput's `metaOut`) while it has room,
-// else `scratch`, which Rust then copies (`copyMeta`).
-let scratch = new Float64Array(1024);
-let meta = scratch;
+// Where a read writes: the buffers Rust offers (views of wasm memory) while they have room, else
+// these scratch arrays, which Rust then copies.
+let metaScratch = new Float64Array(1024);
+let textScratch = new Uint8Array(4096);
+let meta = metaScratch;
 let length = 0;
-let text = "";
-// The last UTF-16 unit appended to `text` (see `append`).
-let lastUnit = 0;
-// The text of the last read, until `encodeText` hands it to Rust.
+let out = textScratch;
+let at = 0;
+// The string `validateJson` passes, until `encodeText` hands it to Rust.
 let pending = "";
 const encoder = new TextEncoder();
 
-// Appends a key or string to `text`. Every piece crosses into wasm as its own string would: a
-// lone surrogate becomes U+FFFD. A lone high surrogate ending one piece and a lone low one
-// starting the next would join into one character in the joined text, so the low one is
-// written as the U+FFFD it stands for (same length, so lengths stay exact).
-function append(piece) {
-  if (piece.length === 0) return;
-  const first = piece.charCodeAt(0);
-  if (first >= 0xdc00 && first <= 0xdfff && lastUnit >= 0xd800 && lastUnit <= 0xdbff) piece = "\ufffd" + piece.slice(1);
-  text += piece;
-  lastUnit = piece.charCodeAt(piece.length - 1);
+// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD.
+function put(piece) {
+  const n = piece.length;
+  if (at + 3 * n > out.length) growText(at + 3 * n);
+  for (let i = 0; i < n; i++) {
+    let c = piece.charCodeAt(i);
+    if (c < 0x80) {
+      out[at++] = c;
+    } else if (c < 0x800) {
+      out[at++] = 0xc0 | (c >> 6);
+      out[at++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = c <= 0xdbff && i + 1 < n ? piece.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          const point = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          out[at++] = 0xf0 | (point >> 18);
+          out[at++] = 0x80 | ((point >> 12) & 63);
+          out[at++] = 0x80 | ((point >> 6) & 63);
+          out[at++] = 0x80 | (point & 63);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      out[at++] = 0xe0 | (c >> 12);
+      out[at++] = 0x80 | ((c >> 6) & 63);
+      out[at++] = 0x80 | (c & 63);
+    }
+  }
+}
+
+function growText(need) {
+  const grown = new Uint8Array(Math.max(4096, need * 2));
+  grown.set(out.subarray(0, at));
+  out = textScratch = grown;
 }
 
 function push(kind, keyLength, payload) {
   if (length + 3 > meta.length) {
     const grown = new Float64Array(Math.max(1024, meta.length * 2));
     grown.set(meta.subarray(0, length));
-    meta = scratch = grown;
+    meta = metaScratch = grown;
   }
   meta[length] = kind;
   meta[length + 1] = keyLength;
@@ -83,27 +126,39 @@ function keysOf(value) {
   }
 }
 
-// Appends one top-level entry: its key interned (see the layout above), its value read one level deep.
+// Appends one top-level entry: its key interned (see the layout above), its value read one level
+// deep. Returns what the key was sent as, for `shapes`: its number, -1 - number if its strings
+// went without text, or NaN if it went as text (then the shape is not kept).
 function entry(owner, key) {
   let id = keyIds.get(key);
   let flag = 0;
-  if (id !== undefined && skips !== null && skips[id] === 1) return entryValue(owner, key, id, 0, true, true);
+  if (id !== undefined && skips !== null && skips[id] === 1) {
+    entryValue(owner, key, id, 0, true, true);
+    return -1 - id;
+  }
+  let sent = id;
   if (id === undefined) {
-    append(key);
+    put(key);
     if (keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
-      keyIds.set(key, keyIds.size);
+      sent = keyIds.size;
+      keyIds.set(key, sent);
+      version++;
       id = -1 - key.length;
     } else {
       flag = TEXT_KEY;
       id = key.length;
+      sent = NaN;
     }
   }
   entryValue(owner, key, id, flag, true, false);
+  return sent;
 }
 
-// Appends an object value's entry: its key as text, its value not read deeper.
+// Appends an object value's entry: its key as text, its value not read deeper (read for a DTO,
+// neither key nor string has its text: only kinds are judged there).
 function nested(owner, key) {
-  append(key);
+  if (skips !== null) return entryValue(owner, key, 0, 0, false, true);
+  put(key);
   entryValue(owner, key, key.length, 0, false, false);
 }
 
@@ -119,7 +174,7 @@ function entryValue(owner, key, id, flag, deep, skip) {
   switch (typeof value) {
     case "string":
       if (skip) return push(STRING_UNREAD, id, value.length);
-      append(value);
+      put(value);
       return push(STRING + flag, id, value.length);
     case "number":
       return push(NUMBER + flag, id, value);
@@ -146,6 +201,7 @@ function entryValue(owner, key, id, flag, deep, skip) {
 /** Marks key number `id` as needing no text for DTO number `dto`. */
 export function skipText(dto, id) {
   (unread[dto] ??= [])[id] = 1;
+  version++;
 }
 
 /** Forgets every interned key; the next read tells Rust to do the same. */
@@ -154,95 +210,98 @@ export function forgetKeys() {
   unread = [];
   skips = null;
   keysReset = 1;
+  version++;
 }
 
-/** Reads `value` for DTO number `dto` straight into wasm memory when it fits: the layout into
- * `metaOut`, the text as UTF-8 into `textOut`; then returns `metaLength * 2**32 + textBytes`.
- * If it does not fit, returns `-2 - units` (units: the text's length in UTF-16 units) and keeps
- * the copy for `metaLength`, `copyMeta` and `encodeText`. Returns -1 if the copy outgrows what
- * JS can hold (the only way reading can throw). One crossing for a request of usual size. */
-export function readInput(value, dto, metaOut, textOut) {
-  skips = unread[dto] ?? null;
+// Runs `reader` on `value` writing into `metaOut` and `textOut` while they have room; returns
+// what the layout above says a read returns.
+function copy(reader, value, metaOut, textOut) {
   meta = metaOut;
-  const units = guarded(read, value);
-  if (units < 0) {
-    meta = scratch;
-    return -1;
-  }
-  if (meta === metaOut && units * 3 <= textOut.length) {
-    const { written } = encoder.encodeInto(pending, textOut);
-    pending = "";
-    meta = scratch; // never keep a view of wasm memory past the call
-    return length * 4294967296 + written;
-  }
-  if (meta === metaOut) {
-    if (scratch.length < length) scratch = new Float64Array(length);
-    scratch.set(metaOut.subarray(0, length));
-    meta = scratch;
-  }
-  return -2 - units;
-}
-
-// Runs a reader; -1 if it threw (only a copy too large for JS can make it throw).
-function guarded(reader, value) {
-  try {
-    return reader(value);
-  } catch {
-    text = "";
-    lastUnit = 0;
-    // Keys numbered during the failed read never reached Rust: start the numbering again.
-    forgetKeys();
-    return -1;
-  }
-}
-
-function read(value) {
   length = 0;
-  text = "";
-  lastUnit = 0;
-  if (typeof value !== "object" || value === null) {
-    push(NOT_AN_OBJECT, 0, 0);
-    return finish();
+  out = textOut;
+  at = 0;
+  let fits;
+  try {
+    reader(value);
+    fits = meta === metaOut && out === textOut;
+    if (!fits) {
+      // What went into wasm memory joins the rest in the scratch arrays.
+      if (meta === metaOut) {
+        if (metaScratch.length < length) metaScratch = new Float64Array(length);
+        metaScratch.set(metaOut.subarray(0, length));
+      }
+      if (out === textOut) {
+        if (textScratch.length < at) textScratch = new Uint8Array(at);
+        textScratch.set(textOut.subarray(0, at));
+      }
+    }
+  } catch {
+    // Only a copy too large for JS gets here. Keys numbered during the failed read never
+    // reached Rust: start the numbering again.
+    forgetKeys();
+    meta = metaScratch;
+    out = textScratch;
+    return -1;
   }
-  const kind = isArray(value);
-  const keys = kind === OBJECT ? keysOf(value) : null;
-  if (keys === null) {
-    push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
-    return finish();
-  }
-  if (keyIds.size >= KEY_LIMIT) forgetKeys();
-  push(IS_OBJECT, keys.length, keysReset);
-  keysReset = 0;
-  for (let i = 0; i < keys.length; i++) entry(value, keys[i]);
-  return finish();
+  // Never keep a view of wasm memory past the call.
+  meta = metaScratch;
+  out = textScratch;
+  return fits ? length * 4294967296 + at : -2 - at;
 }
 
-function finish() {
-  pending = text;
-  text = "";
-  lastUnit = 0;
-  return pending.length;
-}
-
-/** Writes the pending text as UTF-8 into `out` (a view of wasm memory, 3 bytes per unit); returns the bytes written. */
-export function encodeText(out) {
-  const { written } = encoder.encodeInto(pending, out);
-  pending = "";
-  return written;
-}
-
-/** Takes a string for `encodeText`; returns its length, or -1 if `value` is not a string. */
-export function readText(value) {
-  if (typeof value !== "string") return -1;
-  pending = value;
-  return value.length;
+/** Reads `value` for DTO number `dto` (see the layout above). */
+export function readInput(value, dto, metaOut, textOut) {
+  skips = unread[dto] ?? [];
+  currentDto = dto;
+  return copy(read, value, metaOut, textOut);
 }
 
 /** Reads one value as the entry `value` of an object. */
-export function readValue(value) {
+export function readValue(value, metaOut, textOut) {
   skips = null;
-  meta = scratch;
-  return guarded(read, { value });
+  currentDto = -1;
+  return copy(read, { value }, metaOut, textOut);
+}
+
+/** Reads a form (HTMLFormElement, FormData or URLSearchParams), as `readInput` reads an object. */
+export function readForm(value, metaOut, textOut) {
+  skips = null;
+  currentDto = -1;
+  return copy(readFormEntries, value, metaOut, textOut);
+}
+
+function read(value) {
+  if (typeof value !== "object" || value === null) return push(NOT_AN_OBJECT, 0, 0);
+  const kind = isArray(value);
+  const keys = kind === OBJECT ? keysOf(value) : null;
+  if (keys === null) return push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
+  if (keyIds.size >= KEY_LIMIT) forgetKeys();
+  push(IS_OBJECT, keys.length, keysReset);
+  keysReset = 0;
+  const shape = currentDto >= 0 ? shapes[currentDto] : undefined;
+  if (shape !== undefined && shape.version === version && sameKeys(shape.keys, keys)) {
+    const ids = shape.ids;
+    for (let i = 0; i < keys.length; i++) {
+      const id = ids[i];
+      if (id < 0) entryValue(value, keys[i], -1 - id, 0, true, true);
+      else entryValue(value, keys[i], id, 0, true, false);
+    }
+    return;
+  }
+  const ids = new Array(keys.length);
+  let kept = currentDto >= 0;
+  for (let i = 0; i < keys.length; i++) {
+    const id = entry(value, keys[i]);
+    ids[i] = id;
+    kept &&= id === id; // not NaN: every key went as a number
+  }
+  if (kept) shapes[currentDto] = { keys, ids, version };
+}
+
+function sameKeys(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // The entries of a form: FormData's (text and files, in tree order), then one record per named
@@ -261,32 +320,19 @@ function formEntries(value) {
   return null;
 }
 
-/** Reads a form (HTMLFormElement, FormData or URLSearchParams), as `readInput` reads an object. */
-export function readForm(value) {
-  return guarded(readFormEntries, value);
-}
-
 function readFormEntries(value) {
-  meta = scratch;
-  length = 0;
-  text = "";
-  lastUnit = 0;
   let entries;
   try {
     entries = formEntries(value);
   } catch {
-    push(UNREADABLE_OBJECT, 0, 0);
-    return finish();
+    return push(UNREADABLE_OBJECT, 0, 0);
   }
-  if (entries === null) {
-    push(NOT_A_FORM, 0, 0);
-    return finish();
-  }
+  if (entries === null) return push(NOT_A_FORM, 0, 0);
   push(IS_FORM, entries.length, 0);
   for (const [name, entry] of entries) {
-    append(name);
+    put(name);
     if (typeof entry === "string") {
-      append(entry);
+      put(entry);
       push(STRING, name.length, entry.length);
     } else if (typeof entry === "boolean") {
       push(entry ? CHECKED : UNCHECKED, name.length, 0);
@@ -294,17 +340,38 @@ function readFormEntries(value) {
       push(UNREADABLE, name.length, 0); // a File
     }
   }
-  return finish();
 }
 
 export function metaLength() {
   return length;
 }
 
-export function copyMeta(out) {
-  out.set(meta.subarray(0, out.length));
+/** Copies the last read's layout (when it did not fit) into `target`. */
+export function copyMeta(target) {
+  target.set(metaScratch.subarray(0, target.length));
   // One huge request must not hold its memory for every later one.
-  if (meta.length > 1 << 16) meta = scratch = new Float64Array(1024);
+  if (metaScratch.length > 1 << 16) metaScratch = new Float64Array(1024);
+}
+
+/** Copies the last read's text (when it did not fit) into `target`. */
+export function copyText(target) {
+  target.set(textScratch.subarray(0, target.length));
+  if (textScratch.length > 1 << 20) textScratch = new Uint8Array(4096);
+}
+
+/** Takes a string for `encodeText`; returns its length, or -1 if `value` is not a string. */
+export function readText(value) {
+  if (typeof value !== "string") return -1;
+  pending = value;
+  return value.length;
+}
+
+/** Writes the pending string as UTF-8 into `target` (a view of wasm memory, 3 bytes per unit);
+ * returns the bytes written. */
+export function encodeText(target) {
+  const { written } = encoder.encodeInto(pending, target);
+  pending = "";
+  return written;
 }
 
 // The DTO names, in registry order (Rust gives them once): a name's index is what Rust knows it by.
@@ -317,9 +384,13 @@ export function knowDtoNames(names) {
 
 /** The registry index of the DTO named `name`: -1 if none has that name, -2 before `knowDtoNames`. */
 export function dtoIndex(name) {
+  if (name === lastName) return lastIndex;
   if (dtoNames === null) return -2;
-  return typeof name === "string" ? (dtoNames.get(name) ?? -1) : -1;
+  const index = typeof name === "string" ? (dtoNames.get(name) ?? -1) : -1;
+  if (index >= 0) (lastName = name), (lastIndex = index);
+  return index;
 }
+let lastName, lastIndex;
 
 /** The errors of a ValidationResult as `field NUL code NUL message NUL …`, or null if `result` is
  * not one (not an object, `errors` not an array of { field, code, message } strings without
