@@ -13,7 +13,7 @@ import { minify } from "terser";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PKG = join(ROOT, "pkg");
-const WASM = join(ROOT, "target/wasm32-unknown-unknown/release/payrules.wasm");
+const WASM = join(ROOT, "target/wasm32-unknown-unknown/wasm-release/payrules.wasm");
 
 // The crate's version and description are the package's.
 const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");

@@ -76,6 +76,8 @@ build_package() {
   need_build_tools
   say "building the npm package into pkg/"
   # Without std: the no_std module (its own panic handler and allocator; see Cargo.toml).
-  (cd "$ROOT" && wasm-pack build --release --target web --out-dir pkg -- --no-default-features)
+  # wasm-pack's own wasm-opt step is off (--no-opt): Debian's wasm-opt 108 breaks the module;
+  # scripts/package.mjs runs the npm package's binaryen instead.
+  (cd "$ROOT" && wasm-pack build --profile wasm-release --no-opt --target web --out-dir pkg -- --no-default-features)
   node "$ROOT/scripts/package.mjs"
 }

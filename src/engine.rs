@@ -40,17 +40,18 @@ impl Judgement<'_> {
 
     /// Every error, worded as the DTO's framework words it.
     pub(crate) fn errors(&self) -> Vec<FieldError> {
-        let mut message = String::new();
         self.found
             .iter()
             .filter_map(|found| {
                 let field = self.table.fields.get(usize::from(found.field))?;
-                message.clear();
+                let wording = wording::wording(self.table.framework, found.violation);
+                // Room for the template and what its placeholders add, usually: one allocation.
+                let mut message = String::with_capacity(wording.template.len() + 32);
                 self.message(found, &mut message);
                 Some(FieldError {
                     field: field.name.to_owned(),
-                    code: wording::code(self.table.framework, found.violation).to_owned(),
-                    message: message.clone(),
+                    code: wording.code.to_owned(),
+                    message,
                 })
             })
             .collect()

@@ -300,6 +300,7 @@ pub enum Placeholder {
 }
 
 impl Placeholder {
+    /// Every placeholder (`named` knows each by its name: a test holds the two together).
     pub const ALL: [Placeholder; 13] = [
         Placeholder::PropertyName,
         Placeholder::PropertyValue,
@@ -336,7 +337,23 @@ impl Placeholder {
 
     /// The placeholder named `name`.
     pub fn named(name: &str) -> Option<Placeholder> {
-        Placeholder::ALL.into_iter().find(|p| p.as_str() == name)
+        // A match, not a search of `ALL`: messages are rendered on the path of every error.
+        Some(match name {
+            "PropertyName" => Placeholder::PropertyName,
+            "PropertyValue" => Placeholder::PropertyValue,
+            "MaxLength" => Placeholder::MaxLength,
+            "TotalLength" => Placeholder::TotalLength,
+            "ExpectedPrecision" => Placeholder::ExpectedPrecision,
+            "ExpectedScale" => Placeholder::ExpectedScale,
+            "IntegerDigits" => Placeholder::IntegerDigits,
+            "Digits" => Placeholder::Digits,
+            "ActualScale" => Placeholder::ActualScale,
+            "ComparisonValue" => Placeholder::ComparisonValue,
+            "From" => Placeholder::From,
+            "To" => Placeholder::To,
+            "ExpectedType" => Placeholder::ExpectedType,
+            _ => return None,
+        })
     }
 }
 

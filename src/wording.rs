@@ -188,6 +188,15 @@ mod tests {
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn every_placeholder_is_known_by_its_name() {
+        for placeholder in Placeholder::ALL {
+            assert_eq!(Placeholder::named(placeholder.as_str()), Some(placeholder));
+        }
+        assert_eq!(Placeholder::named("propertyName"), None);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn render_fills_known_placeholders_and_keeps_the_rest() {
         let mut out = String::new();
         render(

@@ -60,36 +60,40 @@ let at = 0;
 let pending = "";
 const encoder = new TextEncoder();
 
-// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD.
+// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD. (Locals in the loop: the
+// module's variables would be loaded and stored at every byte.)
 function put(piece) {
   const n = piece.length;
   if (at + 3 * n > out.length) growText(at + 3 * n);
+  const bytes = out;
+  let p = at;
   for (let i = 0; i < n; i++) {
     let c = piece.charCodeAt(i);
     if (c < 0x80) {
-      out[at++] = c;
+      bytes[p++] = c;
     } else if (c < 0x800) {
-      out[at++] = 0xc0 | (c >> 6);
-      out[at++] = 0x80 | (c & 63);
+      bytes[p++] = 0xc0 | (c >> 6);
+      bytes[p++] = 0x80 | (c & 63);
     } else {
       if (c >= 0xd800 && c <= 0xdfff) {
         const d = c <= 0xdbff && i + 1 < n ? piece.charCodeAt(i + 1) : 0;
         if (d >= 0xdc00 && d <= 0xdfff) {
           const point = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          out[at++] = 0xf0 | (point >> 18);
-          out[at++] = 0x80 | ((point >> 12) & 63);
-          out[at++] = 0x80 | ((point >> 6) & 63);
-          out[at++] = 0x80 | (point & 63);
+          bytes[p++] = 0xf0 | (point >> 18);
+          bytes[p++] = 0x80 | ((point >> 12) & 63);
+          bytes[p++] = 0x80 | ((point >> 6) & 63);
+          bytes[p++] = 0x80 | (point & 63);
           i++;
           continue;
         }
         c = 0xfffd;
       }
-      out[at++] = 0xe0 | (c >> 12);
-      out[at++] = 0x80 | ((c >> 6) & 63);
-      out[at++] = 0x80 | (c & 63);
+      bytes[p++] = 0xe0 | (c >> 12);
+      bytes[p++] = 0x80 | ((c >> 6) & 63);
+      bytes[p++] = 0x80 | (c & 63);
     }
   }
+  at = p;
 }
 
 function growText(need) {
@@ -99,15 +103,17 @@ function growText(need) {
 }
 
 function push(kind, keyLength, payload) {
-  if (length + 3 > meta.length) {
-    const grown = new Float64Array(Math.max(1024, meta.length * 2));
-    grown.set(meta.subarray(0, length));
-    meta = metaScratch = grown;
+  const n = length;
+  let m = meta;
+  if (n + 3 > m.length) {
+    m = new Float64Array(Math.max(1024, m.length * 2));
+    m.set(meta.subarray(0, n));
+    meta = metaScratch = m;
   }
-  meta[length] = kind;
-  meta[length + 1] = keyLength;
-  meta[length + 2] = payload;
-  length += 3;
+  m[n] = kind;
+  m[n + 1] = keyLength;
+  m[n + 2] = payload;
+  length = n + 3;
 }
 
 function isArray(value) {

@@ -451,11 +451,10 @@ impl ConvertVisitor {
     }
 
     fn text<'de>(&self, text: Cow<'de, str>) -> Converted<'de> {
-        let blank = text.trim().is_empty();
         match self.0 {
             Type::Text => Converted::Value(Value::Text(text)),
             Type::Map => Converted::Wrong(false),
-            _ if blank => Converted::None,
+            _ if text.trim().is_empty() => Converted::None,
             Type::Int => {
                 let t = text.trim();
                 let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
