@@ -10,8 +10,9 @@
 //! ```
 //!
 //! The struct keeps its `#[validate]` attributes for `validator`'s derive (native builds), gets
-//! `Serialize` under its wire names, and `Dto` with its `TABLE`: per field its wire, C# and
-//! display names, its kind and its rules as data. Every rule must be one payrules knows
+//! `Serialize` under its wire names (a field with no value left out, as ServiceStack writes),
+//! and `Dto` with its `TABLE`: per field its wire, C# and display names, its kind and its rules
+//! as data. Every rule must be one payrules knows
 //! (`required`, `range`, and the `custom` functions of `payrules::rules`), on a field of a kind
 //! it applies to, with the code its framework reports; anything else is a compile error.
 
@@ -211,7 +212,7 @@ fn expand(options: Options, item: ItemStruct) -> syn::Result<Tokens> {
         } = field;
         struct_fields.push(quote! {
             #(#kept)*
-            #[serde(rename = #wire)]
+            #[serde(rename = #wire, skip_serializing_if = "Option::is_none")]
             #(#[cfg_attr(not(target_arch = "wasm32"), #validate)])*
             pub #ident: #ty,
         });

@@ -190,9 +190,15 @@ fn result_to_js(
     if judgement.is_valid() {
         return read::valid_result();
     }
-    let mut text = String::new();
+    // The errors' text goes into a buffer kept between calls (no allocation once it has grown).
+    let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
+    text.clear();
     judgement.write_errors(&mut text);
-    read::invalid_result(&text)
+    let result = read::invalid_result(&text);
+    if text.capacity() <= 1 << 16 {
+        *ERRORS_TEXT.lock() = text;
+    }
+    result
 }
 
 /// The 400 body for a `ValidationResult` of `dto`, or `null`.
@@ -292,6 +298,9 @@ pub fn dto_names() -> Vec<JsValue> {
         .map(|d| JsValue::from_str(d.as_str()))
         .collect()
 }
+
+/// The buffer the errors of an invalid result are written into, kept for the next one.
+static ERRORS_TEXT: spin::mutex::SpinMutex<String> = spin::mutex::SpinMutex::new(String::new());
 
 /// Whether reader.js knows the registry's names yet.
 static NAMES_GIVEN: AtomicBool = AtomicBool::new(false);
