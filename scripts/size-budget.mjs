@@ -8,7 +8,7 @@ import { dirname, join, normalize, relative } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
 // the module shrinks. Issue 11's target is 30 KB gzip: not reached yet.
-const BUDGET = 39.5 * 1024;
+const BUDGET = 32.5 * 1024;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";

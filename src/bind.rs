@@ -27,6 +27,7 @@ pub enum Value<'a> {
 
 impl Value<'_> {
     /// The value as a number, for comparisons: int32 and money only.
+    #[inline(always)]
     pub(crate) fn number(&self) -> Option<f64> {
         match self {
             Value::Int32(n) => Some(f64::from(*n)),
@@ -97,6 +98,7 @@ impl<'a> Slots<'a> {
 
     /// Sets field `index` to `value` whatever keys were offered (a JS object, whose keys never
     /// repeat, so the later matching key simply wins; or a field edited in a form).
+    #[inline(always)]
     pub(crate) fn set(&mut self, index: usize, value: Input<'a>) {
         if let Some(slot) = self.inputs.get_mut(index) {
             *slot = value;
@@ -189,6 +191,7 @@ pub(crate) fn convert<'b>(
 }
 
 /// A string field: text as is; a number or boolean as its JSON text.
+#[inline(always)]
 pub(crate) fn to_string<'b>(input: &'b Input<'_>) -> Option<Cow<'b, str>> {
     match input {
         Input::Text(text) => Some(Cow::Borrowed(text.as_ref())),
@@ -199,6 +202,7 @@ pub(crate) fn to_string<'b>(input: &'b Input<'_>) -> Option<Cow<'b, str>> {
 }
 
 /// A number, boolean or date field: a blank string is no value; other strings parse.
+#[inline(always)]
 fn scalar<T>(
     input: &Input<'_>,
     parse: fn(&Input<'_>) -> Option<T>,
@@ -209,6 +213,7 @@ fn scalar<T>(
     }
 }
 
+#[inline(always)]
 fn to_int32(input: &Input<'_>) -> Option<i32> {
     match *input {
         Input::Number(n)
@@ -238,6 +243,7 @@ fn to_int32(input: &Input<'_>) -> Option<i32> {
     }
 }
 
+#[inline(always)]
 fn to_money(input: &Input<'_>) -> Option<Money> {
     match input {
         Input::Number(n) => Money::from_number(*n),
@@ -247,6 +253,7 @@ fn to_money(input: &Input<'_>) -> Option<Money> {
     }
 }
 
+#[inline(always)]
 fn to_bool(input: &Input<'_>) -> Option<bool> {
     match input {
         Input::Bool(b) => Some(*b),

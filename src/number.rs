@@ -16,6 +16,9 @@ pub(crate) fn shortest_digits(value: f64) -> (String, i32) {
     if value == 0.0 || !value.is_finite() {
         return ("0".to_owned(), 1);
     }
+    if let Some((digits, point)) = few_digits(value) {
+        return (digits, point);
+    }
     // The shortest digits in some layout (`1050.49`, `1e21`, `1e+21`, `3.0000000000000004e-1`):
     // read the digits and the point's place out of any of them.
     let text = shortest_text(value);
@@ -49,6 +52,33 @@ pub(crate) fn shortest_digits(value: f64) -> (String, i32) {
     point += exponent.0 * exponent.1;
     digits.truncate(digits.trim_end_matches('0').len());
     (digits, point)
+}
+
+/// The shortest digits of a positive `value` that has few (a money amount, most often), found
+/// without formatting: the smallest `k` for which the integer `m` nearest to `value × 10^k` gives
+/// `value` back as `m / 10^k` (an exact division of exact operands, so exactly the double that
+/// decimal text reads as). Fewer decimals would not round-trip, and any other integer at `k` is
+/// farther from `value`: these are the digits JavaScript prints. Only where `value × 10^k` is
+/// below 2^40 and clear of a tie between two integers, so that its rounding cannot pick the wrong
+/// one; `None` elsewhere.
+fn few_digits(value: f64) -> Option<(String, i32)> {
+    let mut power = 1.0;
+    for k in 0..=15 {
+        let scaled = value * power;
+        if scaled >= 1_099_511_627_776.0 {
+            return None;
+        }
+        let m = round(scaled);
+        if (scaled - m).abs() <= 0.49 && m / power == value && m >= 1.0 {
+            let mut digits = String::new();
+            push_integer(&mut digits, m as i64);
+            let point = digits.len() as i32 - k;
+            digits.truncate(digits.trim_end_matches('0').len());
+            return Some((digits, point));
+        }
+        power *= 10.0;
+    }
+    None
 }
 
 /// The shortest round-trip text of a finite, positive `value`.
@@ -464,6 +494,50 @@ mod tests {
             assert_eq!(floor(x), x.floor(), "floor {x:e}");
             assert_eq!(ceil(x), x.ceil(), "ceil {x:e}");
         }
+    }
+
+    /// Where the few-digits path answers, it gives the digits zmij (natively) or the JS engine
+    /// (in wasm) gives: on short decimals of every size and on random doubles.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn few_digits_are_the_shortest_digits() {
+        let reference = |value: f64| {
+            let text = shortest_text(value);
+            let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((&text, "0"));
+            let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+            let digits: String = int.chars().chain(frac.chars()).collect();
+            let leading = digits.len() - digits.trim_start_matches('0').len();
+            let point = int.len() as i32 + exponent.parse::<i32>().unwrap_or(0) - leading as i32;
+            let digits = digits
+                .trim_start_matches('0')
+                .trim_end_matches('0')
+                .to_owned();
+            (digits, point)
+        };
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut answered = 0;
+        let rounds = if cfg!(target_arch = "wasm32") {
+            20_000
+        } else {
+            400_000
+        };
+        for i in 0..rounds {
+            let seed = crate::xorshift(&mut state);
+            let value = match i % 4 {
+                0 => (seed % 100_000_000_000) as f64 / 10f64.powi((seed >> 40) as i32 % 8),
+                1 => (seed % 1_000_000) as f64 / 1000.0,
+                2 => f64::from_bits(seed).abs(),
+                _ => (seed % 10_000) as f64 * 10f64.powi((seed >> 32) as i32 % 12 - 6),
+            };
+            if !value.is_finite() || value == 0.0 {
+                continue;
+            }
+            if let Some(few) = few_digits(value) {
+                assert_eq!(few, reference(value), "{value:e}");
+                answered += 1;
+            }
+        }
+        assert!(answered > rounds / 3, "{answered}");
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -4,6 +4,7 @@ use crate::types::Money;
 
 /// At most `precision - scale` integer digits and `scale` decimals (trailing zeros after the
 /// point never count).
+#[inline(always)]
 pub fn holds(value: Money, precision: u8, scale: u8) -> bool {
     let integer_digits = u32::from(precision.saturating_sub(scale));
     value.integer_digits() <= integer_digits && value.scale() <= u32::from(scale)

@@ -2,6 +2,7 @@
 
 /// Exactly one `@`, neither the first nor the last character. Nothing else is checked, so a
 /// .NET server declaring `EmailAddress()` agrees with every verdict.
+#[inline(always)]
 pub fn holds(value: &str) -> bool {
     let mut ats = value.bytes().enumerate().filter(|&(_, b)| b == b'@');
     matches!((ats.next(), ats.next()), (Some((at, _)), None) if at != 0 && at + 1 != value.len())

@@ -1,6 +1,7 @@
 //! `MaxLength`: a maximum length counted in UTF-16 code units, as .NET, JavaScript and HTML `maxlength` count.
 
 /// At most `max` UTF-16 code units ("😀" is 2). (`validator`'s own `length` counts chars.)
+#[inline(always)]
 pub fn holds(value: &str, max: u32) -> bool {
     // UTF-8 never takes fewer bytes than UTF-16 takes units: a text that short passes unmeasured.
     value.len() <= max as usize || utf16_len(value) <= max as usize

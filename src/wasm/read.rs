@@ -181,6 +181,7 @@ struct Meanings<'k> {
 
 impl Meanings<'_> {
     /// The field that key number `id` names; `None` if no key has that number.
+    #[inline(always)]
     fn field(&mut self, id: usize) -> Option<Option<usize>> {
         let table = self.table.as_deref_mut()?;
         while table.len() <= id {
@@ -479,6 +480,7 @@ impl<'a> Walk<'a> {
         }
     }
 
+    #[inline(always)]
     fn triple(&mut self) -> Option<(u8, f64, f64)> {
         let (head, rest) = self.meta.split_first_chunk::<3>()?;
         self.meta = rest;
@@ -522,6 +524,7 @@ impl<'a> Walk<'a> {
     }
 
     /// The next `units` UTF-16 code units of the text (lone surrogates arrive as U+FFFD, one unit each).
+    #[inline(always)]
     fn units(&mut self, units: usize) -> Option<&'a str> {
         let bytes = if self.ascii {
             units
