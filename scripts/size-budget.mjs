@@ -7,8 +7,8 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, normalize, relative } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
-// the module shrinks. Issue 11's target is 30 KB gzip: not reached yet.
-const BUDGET = 32.5 * 1024;
+// the module shrinks. Issue 11's target, 30 KB gzip, is the budget.
+const BUDGET = 30 * 1024;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";

@@ -27,23 +27,30 @@ where
 {
     let mut slots = Slots::new(table);
     for (name, value) in entries {
-        let Some(index) = slots.field_index(&name) else {
-            continue;
-        };
-        let is_bool = table
-            .fields
-            .get(index)
-            .is_some_and(|f| f.kind == Kind::Bool);
-        let input = match value {
-            FormValue::Text(text) if text.is_empty() => Input::Null,
-            FormValue::Text(text) => Input::Text(text),
-            FormValue::Checkbox(checked) if is_bool => Input::Bool(checked),
-            FormValue::Checkbox(_) => continue,
-            FormValue::File => Input::Unsupported,
-        };
-        slots.offer(index, name, input);
+        offer(&mut slots, name, value);
     }
     slots
+}
+
+/// Offers one form entry to `slots`: an empty text is no value, a checkbox speaks for a bool
+/// field only, a file is never a valid value.
+pub(crate) fn offer<'a>(slots: &mut Slots<'a>, name: Cow<'a, str>, value: FormValue<'a>) {
+    let Some(index) = slots.field_index(&name) else {
+        return;
+    };
+    let is_bool = slots
+        .table
+        .fields
+        .get(index)
+        .is_some_and(|f| f.kind == Kind::Bool);
+    let input = match value {
+        FormValue::Text(text) if text.is_empty() => Input::Null,
+        FormValue::Text(text) => Input::Text(text),
+        FormValue::Checkbox(checked) if is_bool => Input::Bool(checked),
+        FormValue::Checkbox(_) => return,
+        FormValue::File => Input::Unsupported,
+    };
+    slots.offer(index, name, input);
 }
 
 /// Form entries from name/value text pairs.

@@ -192,10 +192,12 @@ fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
             "{message}"
         );
     }
-    let names = payrules::wasm::dto_names()
-        .into_iter()
+    let names = payrules::wasm::dto_names();
+    assert!(js_sys::Array::is_array(&names), "an array");
+    let names: Vec<String> = js_sys::Array::from(&names)
+        .iter()
         .map(|n| n.as_string().unwrap_or_default())
-        .collect::<Vec<_>>();
+        .collect();
     assert_eq!(names, registry, "dtoNames() lists the registry, in order");
 }
 

@@ -261,27 +261,14 @@ impl fmt::Display for UnknownDto {
     }
 }
 
-/// Writes `text` in double quotes, `"` and `\` and control characters escaped.
+/// Writes `text` in double quotes, `"` and `\\` escaped.
 pub(crate) fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {
-                out.push_str("\\u{");
-                let code = u32::from(c);
-                let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
-                for shift in (0..digits).rev() {
-                    let digit = (code >> (shift * 4)) & 15;
-                    out.push(char::from_digit(digit, 16).unwrap_or('0'));
-                }
-                out.push('}');
-            }
-            c => out.push(c),
+        if c == '"' || c == '\\' {
+            out.push('\\');
         }
+        out.push(c);
     }
     out.push('"');
 }

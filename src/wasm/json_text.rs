@@ -1,47 +1,53 @@
-//! Wire types as JSON text, through their serde derive: what `describe`, `describeApi` and `serverError` hand to `JSON.parse` in JS.
+//! The wire types `describe`, `describeApi` and `serverError` return, as JSON text for JS to parse: written field by field, without serde's generic serializer (a third of the module's cost of these three exports).
 //!
-//! A serializer of the few shapes our wire types have (structs, maps, sequences, strings,
-//! numbers, booleans, `null`), so each shape is defined once — by its derive — for both
-//! runtimes, without serde_json's code in the module. Numbers are written as JavaScript writes
-//! them; anything else is an error (our wire types have nothing else).
-
-use core::fmt;
-
-use serde::ser::{self, Serialize};
+//! Natively the same types serialize through their serde derives; `tests/vectors.rs` compares
+//! every server body in wasm with the expected text byte for byte, and the wasm tests compare
+//! every description with serde_json's text of it, so the two writers cannot drift.
 
 use crate::alloc_prelude::*;
+use crate::body::{ServerBody, WebApiBody};
+use crate::describe::{ApiDescription, FieldDescription, HtmlAttributes};
 use crate::number::{js_number_text, push_integer};
 
-/// `value` as JSON text.
-pub(super) fn to_json<T: Serialize>(value: &T) -> Result<String, Unsupported> {
-    let mut writer = Writer(String::new());
-    value.serialize(&mut writer)?;
-    Ok(writer.0)
+/// JSON text being written.
+struct Json {
+    out: String,
+    /// Whether the object or array being written has no member yet.
+    first: bool,
 }
 
-/// A shape our wire types never have.
-#[derive(Debug)]
-pub(super) struct Unsupported;
-
-impl fmt::Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a shape JSON text does not hold")
+impl Json {
+    fn new() -> Json {
+        Json {
+            out: String::new(),
+            first: true,
+        }
     }
-}
 
-impl core::error::Error for Unsupported {}
-
-impl ser::Error for Unsupported {
-    fn custom<T: fmt::Display>(_: T) -> Unsupported {
-        Unsupported
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.first = true;
     }
-}
 
-struct Writer(String);
+    fn close(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.first = false;
+    }
 
-impl Writer {
+    /// A member's key (or, with `None`, an array element's place).
+    fn member(&mut self, key: Option<&str>) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        if let Some(key) = key {
+            self.string(key);
+            self.out.push(':');
+        }
+    }
+
     fn string(&mut self, text: &str) {
-        let out = &mut self.0;
+        let out = &mut self.out;
         out.push('"');
         for c in text.chars() {
             match c {
@@ -54,8 +60,8 @@ impl Writer {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
                     let code = u32::from(c) as usize;
                     out.push_str("\\u00");
-                    out.push(char::from(HEX[code >> 4]));
-                    out.push(char::from(HEX[code & 15]));
+                    out.push(char::from(HEX.get(code >> 4).copied().unwrap_or(b'0')));
+                    out.push(char::from(HEX.get(code & 15).copied().unwrap_or(b'0')));
                 }
                 c => out.push(c),
             }
@@ -63,227 +69,168 @@ impl Writer {
         out.push('"');
     }
 
-    fn number(&mut self, n: f64) {
-        if n.is_finite() {
-            self.0.push_str(&js_number_text(n));
-        } else {
-            self.0.push_str("null");
+    fn text(&mut self, key: &str, value: &str) {
+        self.member(Some(key));
+        self.string(value);
+    }
+
+    fn boolean(&mut self, key: &str, value: bool) {
+        self.member(Some(key));
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    fn number(&mut self, key: &str, value: Option<f64>) {
+        if let Some(value) = value {
+            self.member(Some(key));
+            self.out.push_str(&js_number_text(value));
+        }
+    }
+
+    fn integer(&mut self, key: &str, value: Option<u32>) {
+        if let Some(value) = value {
+            self.member(Some(key));
+            push_integer(&mut self.out, i64::from(value));
         }
     }
 }
 
-/// An object or array being written: whether a member has been written yet.
-struct Compound<'w> {
-    writer: &'w mut Writer,
-    first: bool,
-    close: char,
-}
-
-impl Compound<'_> {
-    fn comma(&mut self) {
-        if !self.first {
-            self.writer.0.push(',');
+/// `describe`'s fields (keys and omissions as `FieldDescription`'s derive writes them).
+pub(super) fn fields(fields: &[FieldDescription]) -> String {
+    let mut json = Json::new();
+    json.open('[');
+    for field in fields {
+        json.member(None);
+        json.open('{');
+        json.text("name", field.name);
+        json.text("label", field.label);
+        json.text("type", field.kind);
+        json.boolean("required", field.required);
+        json.integer("maxLength", field.max_length);
+        json.number("min", field.min);
+        json.number("exclusiveMin", field.exclusive_min);
+        json.number("max", field.max);
+        json.number("exclusiveMax", field.exclusive_max);
+        json.number("step", field.step);
+        if let Some(format) = field.format {
+            json.text("format", format);
         }
-        self.first = false;
+        json.member(Some("html"));
+        match &field.html {
+            Some(html) => html_attributes(&mut json, html),
+            None => json.out.push_str("null"),
+        }
+        json.close('}');
     }
-
-    fn key(&mut self, key: &str) {
-        self.comma();
-        self.writer.string(key);
-        self.writer.0.push(':');
-    }
+    json.close(']');
+    json.out
 }
 
-type Done = Result<(), Unsupported>;
-
-impl<'w> ser::Serializer for &'w mut Writer {
-    type Ok = ();
-    type Error = Unsupported;
-    type SerializeSeq = Compound<'w>;
-    type SerializeTuple = Compound<'w>;
-    type SerializeTupleStruct = ser::Impossible<(), Unsupported>;
-    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
-    type SerializeMap = Compound<'w>;
-    type SerializeStruct = Compound<'w>;
-    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
-
-    fn serialize_bool(self, v: bool) -> Done {
-        self.0.push_str(if v { "true" } else { "false" });
-        Ok(())
+fn html_attributes(json: &mut Json, html: &HtmlAttributes) {
+    json.open('{');
+    json.text("type", html.input_type);
+    if html.required {
+        json.boolean("required", true);
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i64(i64::from(v))
+    json.integer("maxlength", html.maxlength);
+    if let Some(inputmode) = html.inputmode {
+        json.text("inputmode", inputmode);
     }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        push_integer(&mut self.0, v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.serialize_i64(i64::try_from(v).map_err(|_| Unsupported)?)
-    }
-    fn serialize_f32(self, v: f32) -> Done {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_f64(self, v: f64) -> Done {
-        self.number(v);
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Done {
-        let mut text = [0; 4];
-        self.string(v.encode_utf8(&mut text));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Done {
-        self.string(v);
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Done {
-        Err(Unsupported)
-    }
-    fn serialize_none(self) -> Done {
-        self.serialize_unit()
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Done {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Done {
-        self.0.push_str("null");
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Done {
-        self.serialize_unit()
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Done {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Done {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Done {
-        Err(Unsupported)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'w>, Unsupported> {
-        self.0.push('[');
-        Ok(Compound {
-            writer: self,
-            first: true,
-            close: ']',
-        })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'w>, Unsupported> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'w>, Unsupported> {
-        self.0.push('{');
-        Ok(Compound {
-            writer: self,
-            first: true,
-            close: '}',
-        })
-    }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'w>, Unsupported> {
-        self.serialize_map(Some(len))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
-    }
+    json.close('}');
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        self.comma();
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Done {
-        self.writer.0.push(self.close);
-        Ok(())
-    }
+/// `describeApi`'s description.
+pub(super) fn api(api: &ApiDescription) -> String {
+    let mut json = Json::new();
+    json.open('{');
+    json.text("name", api.name);
+    json.text("framework", api.framework);
+    json.text("method", api.method);
+    json.text("route", api.route);
+    json.boolean("forms", api.forms);
+    json.close('}');
+    json.out
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
+/// A 400 body (keys as `ServerBody`'s derive writes them).
+pub(super) fn body(body: &ServerBody) -> String {
+    let mut json = Json::new();
+    json.open('{');
+    match body {
+        ServerBody::ServiceStack(body) => {
+            let status = &body.response_status;
+            json.member(Some("responseStatus"));
+            json.open('{');
+            json.text("errorCode", &status.error_code);
+            json.text("message", &status.message);
+            json.member(Some("errors"));
+            json.open('[');
+            for error in &status.errors {
+                json.member(None);
+                json.open('{');
+                json.text("errorCode", &error.error_code);
+                json.text("fieldName", &error.field_name);
+                json.text("message", &error.message);
+                json.member(Some("meta"));
+                json.open('{');
+                json.text("PropertyName", &error.meta.property_name);
+                json.close('}');
+                json.close('}');
+            }
+            json.close(']');
+            json.close('}');
+        }
+        ServerBody::WebApi(WebApiBody {
+            message,
+            model_state,
+        }) => {
+            json.text("Message", message);
+            json.member(Some("ModelState"));
+            json.open('{');
+            for (key, messages) in &model_state.0 {
+                json.member(Some(key));
+                json.open('[');
+                for message in messages {
+                    json.member(None);
+                    json.string(message);
+                }
+                json.close(']');
+            }
+            json.close('}');
+        }
     }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
+    json.close('}');
+    json.out
 }
 
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Done {
-        self.comma();
-        // Keys are strings: written as one, then the colon.
-        key.serialize(&mut *self.writer)?;
-        self.writer.0.push(':');
-        Ok(())
-    }
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Done {
-        self.writer.0.push(self.close);
-        Ok(())
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DtoName;
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Done {
-        self.key(key);
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Done {
-        self.writer.0.push(self.close);
-        Ok(())
+    /// Every description, as the derives write it (`serde_json`): the same text, but for
+    /// numbers, which JavaScript reads alike (`1.0` and `1`).
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn descriptions_are_what_their_derives_write() {
+        let same = |ours: &str, theirs: &str| {
+            let parse = |text: &str| -> serde_json::Value {
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+            };
+            let normal = |value: serde_json::Value| {
+                value.to_string().replace(".0,", ",").replace(".0}", "}")
+            };
+            assert_eq!(normal(parse(ours)), normal(parse(theirs)));
+        };
+        for &dto in DtoName::ALL {
+            let fields = crate::describe(dto);
+            same(
+                &super::fields(&fields),
+                &serde_json::to_string(&fields).unwrap_or_default(),
+            );
+            let description = crate::describe_api(dto);
+            same(
+                &api(&description),
+                &serde_json::to_string(&description).unwrap_or_default(),
+            );
+        }
     }
 }

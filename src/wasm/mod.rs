@@ -140,7 +140,7 @@ export function describe(dto: DtoName): FieldDescription[];
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let copy = read::Copy::of(&input, dto);
+    let copy = read::Copy::of(read::Read::Object, &input, Some(dto));
     let slots = match &copy {
         Some(copy) => copy.bind(dto.table(), Some(dto)),
         None => Err(RequestError::UnreadableObject),
@@ -207,19 +207,19 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     let errors = read::field_errors(&result)
         .ok_or_else(|| JsError::new("serverError: `result` is not a ValidationResult ({ valid, errors: [{ field, code, message }] })"))?;
-    match crate::server_body(dto, &errors) {
-        Some(body) => to_js(&body),
-        None => Ok(JsValue::NULL),
-    }
+    Ok(match crate::server_body(dto, &errors) {
+        Some(body) => read::from_json(&json_text::body(&body)),
+        None => JsValue::NULL,
+    })
 }
 
 /// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
 #[wasm_bindgen(js_name = validateForm, skip_typescript)]
 pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
-    let copy = read::Copy::of_form(&form);
+    let copy = read::Copy::of(read::Read::Form, &form, None);
     let slots = match &copy {
-        Some(copy) => copy.bind_form(dto.table()),
+        Some(copy) => copy.bind(dto.table(), None),
         None => Err(RequestError::UnreadableObject),
     };
     Ok(result_to_js(dto, slots, None))
@@ -254,24 +254,19 @@ pub fn validate_field(
         }
         return Err(JsError::new(&message));
     };
-    let value_copy = read::Copy::of_value(&value);
-    let form = read::Copy::of_form(&context).filter(read::Copy::is_form);
-    let object = match &form {
-        None if !context.is_undefined() && !context.is_null() => read::Copy::of(&context, dto),
-        _ => None,
-    };
-    let mut slots = match (&form, &object) {
-        (Some(form), _) => form.bind_form(table).unwrap_or_else(|_| Slots::new(table)),
-        (None, Some(object)) => object
-            .bind(table, Some(dto))
-            .unwrap_or_else(|_| Slots::new(table)),
-        (None, None) => Slots::new(table),
-    };
+    let value_copy = read::Copy::of(read::Read::Value, &value, None);
+    // The rest of the request: a form, an object, or nothing (any other value reads as none).
+    let context = read::Copy::of(read::Read::Context, &context, Some(dto));
+    let form = context.as_ref().is_some_and(read::Copy::is_form);
+    let mut slots = context
+        .as_ref()
+        .and_then(|context| context.bind(table, Some(dto)).ok())
+        .unwrap_or_else(|| Slots::new(table));
     let mut input = value_copy
         .as_ref()
         .and_then(|copy| copy.value_into(&mut slots))
         .unwrap_or(Input::Unsupported);
-    if form.is_some() && matches!(&input, Input::Text(text) if text.is_empty()) {
+    if form && matches!(&input, Input::Text(text) if text.is_empty()) {
         input = Input::Null;
     }
     slots.set(index, input);
@@ -281,22 +276,32 @@ pub fn validate_field(
 /// The fields of `dto` with their rules and HTML constraint attributes.
 #[wasm_bindgen(skip_typescript)]
 pub fn describe(dto: JsValue) -> Result<JsValue, JsError> {
-    to_js(&crate::describe(dto_name(&dto)?))
+    let fields = crate::describe(dto_name(&dto)?);
+    Ok(read::from_json(&json_text::fields(&fields)))
 }
 
 /// The API a DTO is posted to: its framework, method, route and whether it takes forms.
 #[wasm_bindgen(js_name = describeApi, skip_typescript)]
 pub fn describe_api(dto: JsValue) -> Result<JsValue, JsError> {
-    to_js(&crate::describe::describe_api(dto_name(&dto)?))
+    let api = crate::describe::describe_api(dto_name(&dto)?);
+    Ok(read::from_json(&json_text::api(&api)))
 }
 
 /// The names of the registered DTOs.
 #[wasm_bindgen(js_name = dtoNames, skip_typescript)]
-pub fn dto_names() -> Vec<JsValue> {
-    DtoName::ALL
-        .iter()
-        .map(|d| JsValue::from_str(d.as_str()))
-        .collect()
+pub fn dto_names() -> JsValue {
+    let mut json = String::from("[");
+    for (i, dto) in DtoName::ALL.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        // Names are Rust identifiers: nothing to escape.
+        json.push('"');
+        json.push_str(dto.as_str());
+        json.push('"');
+    }
+    json.push(']');
+    read::from_json(&json)
 }
 
 /// The buffer the errors of an invalid result are written into, kept for the next one.
@@ -329,14 +334,6 @@ fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
     Err(JsError::new(&UnknownDto::message(
         dto.as_string().as_deref(),
     )))
-}
-
-/// A fresh JS object of a wire type: its serde derive writes JSON text (`json_text.rs`), which
-/// JS parses (one crossing). Our wire types always serialize.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = json_text::to_json(value)
-        .map_err(|_| JsError::new("payrules: a result could not be converted"))?;
-    Ok(read::from_json(&json))
 }
 
 /// `String(n)` in JS: the shortest round-trip text of a number (see `number.rs`).

@@ -29,13 +29,16 @@ extern "C" {
     /// Copies `value` straight into `meta` and `text` when it fits: returns
     /// `meta length * 2^32 + text bytes`; `-2 - units` when it did not fit (then `metaLength`,
     /// `copyMeta` and `encodeText` hand over the copy); -1 if the read failed.
-    #[wasm_bindgen(js_name = readInput)]
-    fn read_input(value: &JsValue, dto: i32, meta: &mut [f64], text: &mut [u8]) -> f64;
+    /// Copies `value` into `meta` and `text` when it fits (see reader.js): as a request object
+    /// for DTO number `dto`, a form, a single value, or a form if it is one (`Read`); returns
+    /// `meta length * 2^32 + text bytes`, or `-2 - text bytes` when it did not fit (then
+    /// `metaLength`, `copyMeta` and `copyText` hand over the copy), or -1 if the read failed.
+    /// Never throws (reader.js catches), so no `catch` wrapper.
+    #[wasm_bindgen(js_name = readCopy)]
+    fn read_copy(mode: u32, value: &JsValue, dto: i32, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Tells reader.js that strings under key number `id` need no text for DTO number `dto`.
     #[wasm_bindgen(js_name = skipText)]
     fn skip_text(dto: i32, id: u32);
-    #[wasm_bindgen(js_name = readForm)]
-    fn read_form(value: &JsValue, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
     #[wasm_bindgen(js_name = readText)]
     fn read_text(value: &JsValue) -> f64;
@@ -241,21 +244,25 @@ fn take_buffers() -> (Vec<u8>, Vec<f64>) {
     core::mem::take(&mut *BUFFERS.lock())
 }
 
+/// What reader.js reads a value as (its `readCopy` modes).
+#[derive(Clone, Copy)]
+pub(super) enum Read {
+    /// A request object, for a DTO.
+    Object = 0,
+    /// A form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
+    Form = 1,
+    /// A single value, as the entry `value` of an object.
+    Value = 2,
+    /// A form if it is one, else a request object (`validateField`'s context).
+    Context = 3,
+}
+
 impl Copy {
-    /// Copies a request object for `dto` (whose fields decide which strings need their text).
-    pub(super) fn of(value: &JsValue, dto: DtoName) -> Option<Copy> {
-        let number = dto_number(dto);
-        Copy::read(|meta, text| read_input(value, number, meta, text))
-    }
-
-    /// Copies a form (`HTMLFormElement`, `FormData`, `URLSearchParams`).
-    pub(super) fn of_form(value: &JsValue) -> Option<Copy> {
-        Copy::read(|meta, text| read_form(value, meta, text))
-    }
-
-    /// Copies a single value.
-    pub(super) fn of_value(value: &JsValue) -> Option<Copy> {
-        Copy::read(|meta, text| read_value(value, meta, text))
+    /// Copies `value` read as `mode` (for `dto`, whose fields decide which strings of an
+    /// object need their text).
+    pub(super) fn of(mode: Read, value: &JsValue, dto: Option<DtoName>) -> Option<Copy> {
+        let number = dto.map_or(-1, dto_number);
+        Copy::read(|meta, text| read_copy(mode as u32, value, number, meta, text))
     }
 
     /// Runs a reader of reader.js on the reused buffers: straight into them when the copy fits
@@ -335,7 +342,7 @@ impl Copy {
         })
     }
 
-    /// Whether the copy is of a form (else `bind_form` reports `NotAForm`).
+    /// Whether the copy is of a form (else binding it reports `NotAForm`).
     pub(super) fn is_form(&self) -> bool {
         self.meta_len > 0
             && self
@@ -368,33 +375,9 @@ impl Copy {
         })
     }
 
-    /// Binds the copied form to `fields` (form mode).
-    pub(super) fn bind_form(&self, table: &'static DtoTable) -> Result<Slots<'_>, RequestError> {
-        let mut walk = self.walk().ok_or(RequestError::UnreadableObject)?;
-        let (count, _) = walk.header(IS_FORM, NOT_A_FORM, RequestError::NotAForm)?;
-        let mut entries = Vec::with_capacity(count.min(256));
-        for _ in 0..count {
-            let (kind, name_length, payload) =
-                walk.triple().ok_or(RequestError::UnreadableObject)?;
-            let name = walk
-                .units(name_length as usize)
-                .ok_or(RequestError::UnreadableObject)?;
-            let value = match kind {
-                STRING => FormValue::Text(Cow::Borrowed(
-                    walk.units(payload as usize)
-                        .ok_or(RequestError::UnreadableObject)?,
-                )),
-                CHECKED => FormValue::Checkbox(true),
-                UNCHECKED => FormValue::Checkbox(false),
-                _ => FormValue::File,
-            };
-            entries.push((Cow::Borrowed(name), value));
-        }
-        Ok(form::bind(entries, table))
-    }
-
-    /// Binds the copied object to `fields`. Walks the whole copy (its new keys are interned
-    /// here as reader.js numbered them), or forgets every interned key on both sides.
+    /// Binds the copied object, or form (form mode), to the fields of `table`. Walks the whole
+    /// copy (its new keys are interned here as reader.js numbered them), or forgets every
+    /// interned key on both sides.
     pub(super) fn bind(
         &self,
         table: &'static DtoTable,
@@ -406,12 +389,19 @@ impl Copy {
             forget_keys();
             return Err(RequestError::UnreadableObject);
         };
-        let (count, reset) = walk.header(IS_OBJECT, NOT_AN_OBJECT, RequestError::NotAnObject)?;
+        let (status, count, reset) = walk.triple().ok_or(RequestError::UnreadableObject)?;
+        let form = match status {
+            IS_OBJECT => false,
+            IS_FORM => true,
+            NOT_AN_OBJECT => return Err(RequestError::NotAnObject),
+            NOT_A_FORM => return Err(RequestError::NotAForm),
+            _ => return Err(RequestError::UnreadableObject),
+        };
         let mut keys = KEYS.lock();
-        if reset {
+        if reset == 1.0 {
             keys.forget();
         }
-        let bound = walk.entries(count, table, keys.meanings(table, dto));
+        let bound = walk.entries(count as usize, table, keys.meanings(table, dto), form);
         if bound.is_none() {
             keys.forget();
             forget_keys();
@@ -464,22 +454,6 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// The copy's header: its entry count and whether to forget the interned keys, if its
-    /// status is `ok`; `wrong_kind` (not an object, or not a form) if it is `not`; otherwise
-    /// the value could not be read.
-    fn header(
-        &mut self,
-        ok: u8,
-        not: u8,
-        wrong_kind: RequestError,
-    ) -> Result<(usize, bool), RequestError> {
-        match self.triple() {
-            Some((status, count, reset)) if status == ok => Ok((count as usize, reset == 1.0)),
-            Some((status, _, _)) if status == not => Err(wrong_kind),
-            _ => Err(RequestError::UnreadableObject),
-        }
-    }
-
     #[inline(always)]
     fn triple(&mut self) -> Option<(u8, f64, f64)> {
         let (head, rest) = self.meta.split_first_chunk::<3>()?;
@@ -487,16 +461,30 @@ impl<'a> Walk<'a> {
         Some((head[0] as u8, head[1], head[2]))
     }
 
-    /// Offers `count` top-level entries to new slots for `fields`; `None` if the copy is cut short.
+    /// Offers `count` top-level entries (of a form, in form mode) to new slots for `table`;
+    /// `None` if the copy is cut short.
     fn entries(
         &mut self,
         count: usize,
         table: &'static DtoTable,
         mut keys: Meanings<'_>,
+        form: bool,
     ) -> Option<Slots<'a>> {
         let mut slots = Slots::new(table);
         for _ in 0..count {
             let (kind, key, payload) = self.triple()?;
+            if form {
+                // A form's entry: its name as text, its value text, a checkbox or a file.
+                let name = self.units(key as usize)?;
+                let value = match kind {
+                    STRING => FormValue::Text(Cow::Borrowed(self.units(payload as usize)?)),
+                    CHECKED => FormValue::Checkbox(true),
+                    UNCHECKED => FormValue::Checkbox(false),
+                    _ => FormValue::File,
+                };
+                form::offer(&mut slots, Cow::Borrowed(name), value);
+                continue;
+            }
             let index = if kind & TEXT_KEY != 0 {
                 bind::field_index(table, self.units(key as usize)?)
             } else if key >= 0.0 {

@@ -60,38 +60,21 @@ let at = 0;
 let pending = "";
 const encoder = new TextEncoder();
 
-// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD. (Locals in the loop: the
-// module's variables would be loaded and stored at every byte.)
+// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD. ASCII byte by byte (locals in
+// the loop: the module's variables would be loaded and stored at every byte), the rest of a
+// piece from its first other character by `encodeInto`.
 function put(piece) {
   const n = piece.length;
   if (at + 3 * n > out.length) growText(at + 3 * n);
   const bytes = out;
   let p = at;
   for (let i = 0; i < n; i++) {
-    let c = piece.charCodeAt(i);
-    if (c < 0x80) {
-      bytes[p++] = c;
-    } else if (c < 0x800) {
-      bytes[p++] = 0xc0 | (c >> 6);
-      bytes[p++] = 0x80 | (c & 63);
-    } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = c <= 0xdbff && i + 1 < n ? piece.charCodeAt(i + 1) : 0;
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          const point = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          bytes[p++] = 0xf0 | (point >> 18);
-          bytes[p++] = 0x80 | ((point >> 12) & 63);
-          bytes[p++] = 0x80 | ((point >> 6) & 63);
-          bytes[p++] = 0x80 | (point & 63);
-          i++;
-          continue;
-        }
-        c = 0xfffd;
-      }
-      bytes[p++] = 0xe0 | (c >> 12);
-      bytes[p++] = 0x80 | ((c >> 6) & 63);
-      bytes[p++] = 0x80 | (c & 63);
+    const c = piece.charCodeAt(i);
+    if (c >= 0x80) {
+      p += encoder.encodeInto(i === 0 ? piece : piece.slice(i), bytes.subarray(p)).written;
+      break;
     }
+    bytes[p++] = c;
   }
   at = p;
 }
@@ -255,25 +238,19 @@ function copy(reader, value, metaOut, textOut) {
   return fits ? length * 4294967296 + at : -2 - at;
 }
 
-/** Reads `value` for DTO number `dto` (see the layout above). */
-export function readInput(value, dto, metaOut, textOut) {
+const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3;
+
+/** Reads `value` (see the layout above): for DTO number `dto` as a request object (OBJECT_READ),
+ * as a form (FORM_READ: an HTMLFormElement, FormData or URLSearchParams), as the one entry
+ * `value` of an object (VALUE_READ), or as a form if it is one, else as an object (CONTEXT_READ). */
+export function readCopy(mode, value, dto, metaOut, textOut) {
+  skips = null;
+  currentDto = -1;
+  if (mode === VALUE_READ) return copy(read, { value }, metaOut, textOut);
+  if (mode === FORM_READ || (mode === CONTEXT_READ && isForm(value))) return copy(readFormEntries, value, metaOut, textOut);
   skips = unread[dto] ?? [];
   currentDto = dto;
   return copy(read, value, metaOut, textOut);
-}
-
-/** Reads one value as the entry `value` of an object. */
-export function readValue(value, metaOut, textOut) {
-  skips = null;
-  currentDto = -1;
-  return copy(read, { value }, metaOut, textOut);
-}
-
-/** Reads a form (HTMLFormElement, FormData or URLSearchParams), as `readInput` reads an object. */
-export function readForm(value, metaOut, textOut) {
-  skips = null;
-  currentDto = -1;
-  return copy(readFormEntries, value, metaOut, textOut);
 }
 
 function read(value) {
@@ -308,6 +285,18 @@ function sameKeys(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function isForm(value) {
+  try {
+    return (
+      (typeof HTMLFormElement !== "undefined" && value instanceof HTMLFormElement) ||
+      (typeof FormData !== "undefined" && value instanceof FormData) ||
+      (typeof URLSearchParams !== "undefined" && value instanceof URLSearchParams)
+    );
+  } catch {
+    return false; // a Proxy whose getPrototypeOf trap throws
+  }
 }
 
 // The entries of a form: FormData's (text and files, in tree order), then one record per named
