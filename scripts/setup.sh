@@ -70,7 +70,7 @@ need_build_tools() {
 }
 
 # Builds the npm package `payrules` into pkg/: wasm-pack's ES module build without std, then
-# scripts/package.mjs optimizes the module (wasm-opt -Oz), minifies what a browser loads, and
+# scripts/package.mjs optimizes the module (wasm-opt -O3, small functions inlined), minifies what a browser loads, and
 # adds the CommonJS build, the entries, the resolver and the exports map.
 build_package() {
   need_build_tools

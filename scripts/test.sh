@@ -29,7 +29,7 @@ run clippy-wasm32 cargo clippy -p payrules --all-targets --target wasm32-unknown
 # The npm package's build: no_std, with its own panic handler and allocator.
 run clippy-wasm32-no-std cargo clippy -p payrules --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
-run native cargo test -p payrules -p payrules-bench
+run native cargo test -p payrules -p payrules-derive -p payrules-bench
 COUNT[native]="$(cargo_passed "$LOGS/native.log")"
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

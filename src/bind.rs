@@ -44,46 +44,70 @@ impl Value<'_> {
 /// value, as `JSON.parse` builds an object, so JSON bytes bind exactly as the parsed JS object.
 pub(crate) struct Slots<'a> {
     pub(crate) table: &'static DtoTable,
-    inputs: Vec<Input<'a>>,
-    /// The key that last took each field (`offer` only, once a second key arrives for it).
-    keys: Vec<Option<Cow<'a, str>>>,
+    /// Per field, by index: its input.
+    slots: Vec<Slot<'a>>,
     /// Keys that held a field before a different key took it, with the field's index.
     displaced: Vec<(usize, Cow<'a, str>)>,
     /// The entries of every object value, in order (`Input::Object` holds a range of them).
     pub(crate) entries: Vec<Entry<'a>>,
+    /// The field after the last one a key named: where the next key is looked for first.
+    next: usize,
+}
+
+/// A field's input, and the key that last gave it one (`offer` only: JSON text and forms).
+struct Slot<'a> {
+    input: Input<'a>,
+    key: Option<Cow<'a, str>>,
 }
 
 impl<'a> Slots<'a> {
     pub(crate) fn new(table: &'static DtoTable) -> Slots<'a> {
+        let fields = table.fields.len();
         Slots {
             table,
-            inputs: core::iter::repeat_with(|| Input::Null)
-                .take(table.fields.len())
-                .collect(),
-            keys: Vec::new(),
+            slots: core::iter::repeat_with(|| Slot {
+                input: Input::Null,
+                key: None,
+            })
+            .take(fields)
+            .collect(),
             displaced: Vec::new(),
             entries: Vec::new(),
+            next: 0,
         }
     }
 
-    /// The index of the field `key` names, if any.
-    pub(crate) fn field_index(&self, key: &str) -> Option<usize> {
-        field_index(self.table, key)
+    /// The index of the field `key` names, if any. Clients mostly send fields in declaration
+    /// order (some left out): the search starts after the field the last key named.
+    pub(crate) fn field_index(&mut self, key: &str) -> Option<usize> {
+        let fields = self.table.fields;
+        let mut index = self.next;
+        for _ in 0..fields.len() {
+            if index >= fields.len() {
+                index = 0;
+            }
+            if fields
+                .get(index)
+                .is_some_and(|field| names(field.name, key))
+            {
+                self.next = index + 1;
+                return Some(index);
+            }
+            index += 1;
+        }
+        None
     }
 
     /// Offers `value` under `key` (which names field `index`) as the field's input, with the
     /// repeated-key rules of JSON text (see the type's doc).
     pub(crate) fn offer(&mut self, index: usize, key: Cow<'a, str>, value: Input<'a>) {
-        if self.keys.is_empty() {
-            self.keys.resize_with(self.inputs.len(), || None);
-        }
-        let Some(winner) = self.keys.get_mut(index) else {
+        let Some(slot) = self.slots.get_mut(index) else {
             return;
         };
-        match winner {
+        match &mut slot.key {
             // The first key of this field, or the winning key again (it keeps its place, the
             // last among the field's keys, and takes the new value).
-            None => *winner = Some(key),
+            winner @ None => *winner = Some(key),
             Some(won) if *won == key => {}
             // An earlier key again: it keeps its first place, before the winner's.
             Some(_) if self.displaced.iter().any(|(i, k)| *i == index && *k == key) => return,
@@ -93,15 +117,16 @@ impl<'a> Slots<'a> {
                 self.displaced.push((index, old));
             }
         }
-        self.set(index, value);
+        slot.input = value;
     }
 
     /// Sets field `index` to `value` whatever keys were offered (a JS object, whose keys never
     /// repeat, so the later matching key simply wins; or a field edited in a form).
     #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn set(&mut self, index: usize, value: Input<'a>) {
-        if let Some(slot) = self.inputs.get_mut(index) {
-            *slot = value;
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.input = value;
         }
     }
 
@@ -113,8 +138,9 @@ impl<'a> Slots<'a> {
         Input::Object(index32(start)..index32(self.entries.len()))
     }
 
-    pub(crate) fn inputs(&self) -> &[Input<'a>] {
-        &self.inputs
+    /// Each field's input, in field order.
+    pub(crate) fn inputs(&self) -> impl Iterator<Item = &Input<'a>> {
+        self.slots.iter().map(|slot| &slot.input)
     }
 
     /// The entries of an `Input::Object`.
@@ -132,12 +158,17 @@ fn index32(n: usize) -> u32 {
 }
 
 /// The index of the field of `table` that `key` names (ASCII case-insensitively), if any.
+/// (`#[dto]` rejects names that differ only in case, so at most one field matches.)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn field_index(table: &DtoTable, key: &str) -> Option<usize> {
-    table.fields.iter().position(|field| {
-        // Most clients send the canonical case: the length rules out most fields, then an
-        // exact comparison usually settles it.
-        field.name.len() == key.len() && (field.name == key || field.name.eq_ignore_ascii_case(key))
-    })
+    table.fields.iter().position(|field| names(field.name, key))
+}
+
+/// Whether `key` names the field called `name`: ASCII case-insensitively. The length rules
+/// out most fields; most clients send the declared case, which an exact comparison settles.
+#[inline(always)]
+fn names(name: &str, key: &str) -> bool {
+    name.len() == key.len() && (name == key || name.eq_ignore_ascii_case(key))
 }
 
 /// Converts a field's input to its typed value (`None`: no value), or to the field's one
@@ -275,6 +306,40 @@ mod tests {
 
     fn text(s: &str) -> Input<'_> {
         Input::Text(Cow::Borrowed(s))
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn keys_find_their_field_in_any_order_and_case() {
+        use crate::table::test_tables::{field, table};
+        const TABLE: DtoTable = table(&[
+            field("amount", Kind::String),
+            field("payerEmail", Kind::String),
+            field("reason", Kind::String),
+            field("Reason2", Kind::String),
+            field("note", Kind::String),
+        ]);
+        // Keys in one request, one after another: declaration order, then any order and case
+        // (the next field is tried first, then every field).
+        let mut slots = Slots::new(&TABLE);
+        for (key, expected) in [
+            ("amount", Some(0)),
+            ("payerEmail", Some(1)),
+            ("reason", Some(2)),
+            ("note", Some(4)),
+            ("REASON2", Some(3)),
+            ("reason2", Some(3)),
+            ("Note", Some(4)),
+            ("AMOUNT", Some(0)),
+            ("payeremail", Some(1)),
+            ("amounts", None),
+            ("", None),
+            ("ämount", None),
+            ("reason", Some(2)),
+        ] {
+            assert_eq!(slots.field_index(key), expected, "{key}");
+            assert_eq!(field_index(&TABLE, key), expected, "{key}");
+        }
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

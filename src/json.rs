@@ -21,27 +21,38 @@ pub(crate) fn bind<'a>(
     table: &'static DtoTable,
 ) -> Result<Slots<'a>, RequestError> {
     let text = core::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
-    let mut reader = Reader { text, at: 0 };
+    let mut reader = Reader { text, bytes, at: 0 };
     let slots = reader.request(table).ok_or(RequestError::MalformedJson)?;
     reader.skip_whitespace();
-    if reader.at != text.len() {
+    if reader.at != bytes.len() {
         return Err(RequestError::MalformedJson);
     }
     slots.ok_or(RequestError::NotAnObject)
 }
 
+/// A cursor over JSON text (checked to be UTF-8 as a whole, once), read byte by byte.
 struct Reader<'a> {
     text: &'a str,
+    bytes: &'a [u8],
     at: usize,
 }
 
 /// `None` everywhere below means "not well-formed JSON".
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.at).copied()
+        self.bytes.get(self.at).copied()
     }
 
+    /// Compact JSON has no whitespace: one test, inline; the loop only when there is some.
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
+        if matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.skip_whitespace_run();
+        }
+    }
+
+    fn skip_whitespace_run(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
         }
@@ -58,8 +69,8 @@ impl<'a> Reader<'a> {
         self.eat(byte).then_some(())
     }
 
-    fn literal(&mut self, word: &str) -> Option<()> {
-        let rest = self.text.get(self.at..)?;
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let rest = self.bytes.get(self.at..)?;
         rest.starts_with(word).then(|| self.at += word.len())
     }
 
@@ -111,18 +122,27 @@ impl<'a> Reader<'a> {
         mut entry: impl FnMut(&mut Self, Cow<'a, str>) -> Option<()>,
     ) -> Option<()> {
         self.expect(b'{')?;
-        if self.eat(b'}') {
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
             return Some(());
         }
         loop {
-            self.skip_whitespace();
             let key = self.string()?;
             self.expect(b':')?;
             entry(self, key)?;
-            if self.eat(b'}') {
-                return Some(());
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                }
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
             }
-            self.expect(b',')?;
         }
     }
 
@@ -139,9 +159,9 @@ impl<'a> Reader<'a> {
                 self.skip_value()?;
                 Input::Array
             }
-            b't' => self.literal("true").map(|()| Input::Bool(true))?,
-            b'f' => self.literal("false").map(|()| Input::Bool(false))?,
-            b'n' => self.literal("null").map(|()| Input::Null)?,
+            b't' => self.literal(b"true").map(|()| Input::Bool(true))?,
+            b'f' => self.literal(b"false").map(|()| Input::Bool(false))?,
+            b'n' => self.literal(b"null").map(|()| Input::Null)?,
             _ => Input::Number(self.number()?),
         })
     }
@@ -173,9 +193,9 @@ impl<'a> Reader<'a> {
                 b'"' => {
                     self.string()?;
                 }
-                b't' => self.literal("true")?,
-                b'f' => self.literal("false")?,
-                b'n' => self.literal("null")?,
+                b't' => self.literal(b"true")?,
+                b'f' => self.literal(b"false")?,
+                b'n' => self.literal(b"null")?,
                 _ => {
                     self.number()?;
                 }
@@ -245,54 +265,46 @@ impl<'a> Reader<'a> {
         }
         self.at += 1;
         let start = self.at;
-        let bytes = self.text.as_bytes();
-        self.at += plain_run(bytes.get(self.at..)?);
-        loop {
-            match *bytes.get(self.at)? {
-                b'"' => {
-                    let text = self.text.get(start..self.at)?;
-                    self.at += 1;
-                    return Some(Cow::Borrowed(text));
-                }
-                b'\\' => break,
-                0x00..=0x1f => return None,
-                _ => self.at += 1,
+        self.at += plain_run(self.bytes.get(start..)?);
+        let plain = self.text.get(start..self.at)?;
+        match self.peek()? {
+            b'"' => {
+                self.at += 1;
+                return Some(Cow::Borrowed(plain));
             }
+            b'\\' => {}
+            _ => return None, // a control character
         }
-        let mut out = String::from(self.text.get(start..self.at)?);
+        let mut out = String::from(plain);
         loop {
-            let rest = self.text.get(self.at..)?;
-            let run = rest
-                .bytes()
-                .position(|b| b == b'"' || b == b'\\')
-                .unwrap_or(rest.len());
-            let plain = rest.get(..run)?;
-            if plain.bytes().any(|b| b < 0x20) {
-                return None;
-            }
-            out.push_str(plain);
-            self.at += run;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
                     return Some(Cow::Owned(out));
                 }
-                _ => {
-                    self.at += 1;
-                    let escaped = self.peek()?;
-                    self.at += 1;
-                    match escaped {
-                        b'"' => out.push('"'),
-                        b'\\' => out.push('\\'),
-                        b'/' => out.push('/'),
-                        b'b' => out.push('\u{8}'),
-                        b'f' => out.push('\u{c}'),
-                        b'n' => out.push('\n'),
-                        b'r' => out.push('\r'),
-                        b't' => out.push('\t'),
-                        b'u' => out.push(self.unicode_escape()?),
+                b'\\' => {
+                    let escaped = *self.bytes.get(self.at + 1)?;
+                    self.at += 2;
+                    out.push(match escaped {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
                         _ => return None,
+                    });
+                }
+                _ => {
+                    let start = self.at;
+                    self.at += plain_run(self.bytes.get(start..)?);
+                    if self.at == start {
+                        return None; // a control character
                     }
+                    out.push_str(self.text.get(start..self.at)?);
                 }
             }
         }
@@ -302,7 +314,7 @@ impl<'a> Reader<'a> {
     /// surrogate becomes U+FFFD.
     fn unicode_escape(&mut self) -> Option<char> {
         let first = self.hex4()?;
-        if (0xD800..0xDC00).contains(&first) && self.text.get(self.at..)?.starts_with("\\u") {
+        if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.at..)?.starts_with(b"\\u") {
             let save = self.at;
             self.at += 2;
             let second = self.hex4()?;
@@ -316,12 +328,13 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Option<u32> {
-        let hex = self.text.get(self.at..self.at + 4)?;
-        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
+        let hex = self.bytes.get(self.at..self.at + 4)?;
+        let mut value = 0;
+        for &digit in hex {
+            value = value * 16 + char::from(digit).to_digit(16)?;
         }
         self.at += 4;
-        u32::from_str_radix(hex, 16).ok()
+        Some(value)
     }
 }
 
@@ -379,30 +392,10 @@ mod tests {
         }
     }
     use crate::input::Entry;
-    use crate::table::{Field, Framework, Kind};
+    use crate::table::test_tables::{field, table};
+    use crate::table::Kind;
 
-    const TABLE: DtoTable = DtoTable {
-        name: "Test",
-        framework: Framework::ServiceStack,
-        route: "/test",
-        forms: false,
-        fields: &[
-            Field {
-                name: "a",
-                csharp: "A",
-                label: "A",
-                kind: Kind::String,
-                rules: &[],
-            },
-            Field {
-                name: "m",
-                csharp: "M",
-                label: "M",
-                kind: Kind::Map,
-                rules: &[],
-            },
-        ],
-    };
+    const TABLE: DtoTable = table(&[field("a", Kind::String), field("m", Kind::Map)]);
 
     /// Each field's input, and the entries of object inputs.
     type Bound<'a> = (Vec<Input<'a>>, Vec<Entry<'a>>);
@@ -410,7 +403,7 @@ mod tests {
     #[track_caller]
     fn check(json: &str, expected: Result<Bound<'_>, RequestError>) {
         let got = bind(json.as_bytes(), &TABLE)
-            .map(|slots| (slots.inputs().to_vec(), slots.entries.clone()));
+            .map(|slots| (slots.inputs().cloned().collect(), slots.entries.clone()));
         assert_eq!(got, expected, "{json}");
     }
 
@@ -496,9 +489,25 @@ mod tests {
         ] {
             check(bad, Err(RequestError::MalformedJson));
         }
+        // Bytes that are not UTF-8, in a field's string, a key, a skipped value, an escaped
+        // string, or outside any string.
+        for bad in [
+            &b"{\"a\":\"\xff\"}"[..],
+            b"{\"a\xc3\":1}",
+            b"{\"x\":[\"\xed\xa0\x80\"]}",
+            b"{\"a\":\"\\n\xc3\"}",
+            b"{\"a\":1\xc2\xa0}",
+        ] {
+            assert_eq!(
+                bind(bad, &TABLE).map(|_| ()),
+                Err(RequestError::MalformedJson),
+                "{bad:?}"
+            );
+        }
         assert_eq!(
-            bind(b"{\"a\":\"\xff\"}", &TABLE).map(|_| ()),
-            Err(RequestError::MalformedJson)
+            bind("{\"a\":\"é\\n€\"}".as_bytes(), &TABLE)
+                .map(|s| s.inputs().cloned().collect::<Vec<_>>()),
+            Ok(vec![Input::Text(Cow::Owned("é\n€".into())), Input::Null])
         );
     }
 }

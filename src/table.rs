@@ -84,7 +84,7 @@ impl Field {
     }
 
     pub fn is_required(&self) -> bool {
-        self.rules.contains(&Rule::Required)
+        self.rules.iter().any(|rule| matches!(rule, Rule::Required))
     }
 }
 
@@ -394,4 +394,32 @@ const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// Small tables for unit tests.
+#[cfg(test)]
+pub(crate) mod test_tables {
+    use super::{DtoTable, Field, Framework, Kind};
+
+    /// A ServiceStack DTO `Test` at `/test` with `fields`.
+    pub(crate) const fn table(fields: &'static [Field]) -> DtoTable {
+        DtoTable {
+            name: "Test",
+            framework: Framework::ServiceStack,
+            route: "/test",
+            forms: false,
+            fields,
+        }
+    }
+
+    /// A field without rules, every name of it `name`.
+    pub(crate) const fn field(name: &'static str, kind: Kind) -> Field {
+        Field {
+            name,
+            csharp: name,
+            label: name,
+            kind,
+            rules: &[],
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! `#[dto]`: compiles a DTO declaration — its fields, names, framework, route and `#[validate]` rules — into payrules' `'static` rule table, and derives the rest.
 //!
-//! ```ignore
+//! ```text
 //! #[dto(framework = ServiceStack, route = "/payments", wire = "camelCase", csharp = "PascalCase")]
 //! pub struct CreatePaymentRequest {
 //!     #[validate(required(code = "NotNull"), custom(function = rules::decimal::<18, 2>))]
@@ -172,7 +172,21 @@ fn expand(options: Options, item: ItemStruct) -> syn::Result<Tokens> {
     };
     let mut fields = Vec::new();
     for field in &named.named {
-        fields.push(read_field(&options, field)?);
+        let read = read_field(&options, field)?;
+        // Keys bind to fields ASCII case-insensitively: two such names would make a key ambiguous.
+        if let Some(other) = fields
+            .iter()
+            .find(|f: &&Field| f.wire.eq_ignore_ascii_case(&read.wire))
+        {
+            return Err(syn::Error::new(
+                field.span(),
+                format!(
+                    "#[dto]: the wire names `{}` and `{}` differ only in case; keys match names ASCII case-insensitively",
+                    other.wire, read.wire
+                ),
+            ));
+        }
+        fields.push(read);
     }
     for attr in &item.attrs {
         if attr.path().is_ident("validate") || attr.path().is_ident("serde") {
@@ -621,4 +635,95 @@ fn split_pascal_case(name: &str) -> String {
         out.push(c);
     }
     out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compile error `#[dto(args)]` on `item` gives, or `None` if it expands.
+    fn error_of(args: Tokens, item: Tokens) -> Option<String> {
+        let item: ItemStruct = syn::parse2(item).ok()?;
+        Options::parse(args)
+            .and_then(|options| expand(options, item))
+            .err()
+            .map(|error| error.to_string())
+    }
+
+    #[track_caller]
+    fn check_error(args: Tokens, item: Tokens, expected: &str) {
+        let error = error_of(args, item);
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains(expected)),
+            "expected an error containing {expected:?}, got {error:?}"
+        );
+    }
+
+    #[test]
+    fn a_declaration_expands() {
+        let args = quote!(
+            framework = ServiceStack,
+            route = "/refund",
+            wire = "camelCase"
+        );
+        let item = quote!(
+            pub struct Refund {
+                #[validate(required)]
+                pub payment_id: Option<String>,
+                pub amount: Option<Money>,
+            }
+        );
+        assert_eq!(error_of(args, item), None);
+    }
+
+    #[test]
+    fn mistakes_are_compile_errors() {
+        let args = || {
+            quote!(
+                framework = ServiceStack,
+                route = "/refund",
+                wire = "camelCase"
+            )
+        };
+        // Two wire names a key could not tell apart.
+        check_error(
+            args(),
+            quote!(
+                pub struct Refund {
+                    pub payment_id: Option<String>,
+                    #[dto(wire = "PaymentId")]
+                    pub other_id: Option<String>,
+                }
+            ),
+            "differ only in case",
+        );
+        check_error(
+            quote!(framework = ServiceStack, wire = "camelCase"),
+            quote!(
+                pub struct Refund {
+                    pub amount: Option<Money>,
+                }
+            ),
+            "#[dto] needs `route",
+        );
+        check_error(
+            quote!(framework = Soap, route = "/r", wire = "camelCase"),
+            quote!(
+                pub struct Refund {
+                    pub amount: Option<Money>,
+                }
+            ),
+            "expected ServiceStack or WebApi",
+        );
+        check_error(
+            args(),
+            quote!(
+                #[serde(rename_all = "camelCase")]
+                pub struct Refund {
+                    pub amount: Option<Money>,
+                }
+            ),
+            "writes the struct's #[validate] and #[serde] attributes itself",
+        );
+    }
 }

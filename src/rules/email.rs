@@ -4,8 +4,9 @@
 /// .NET server declaring `EmailAddress()` agrees with every verdict.
 #[inline(always)]
 pub fn holds(value: &str) -> bool {
-    let mut ats = value.bytes().enumerate().filter(|&(_, b)| b == b'@');
-    matches!((ats.next(), ats.next()), (Some((at, _)), None) if at != 0 && at + 1 != value.len())
+    value.bytes().filter(|&b| b == b'@').count() == 1
+        && !value.starts_with('@')
+        && !value.ends_with('@')
 }
 
 /// For `validator`'s derive: `#[validate(custom(function = email))]`.

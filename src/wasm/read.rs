@@ -369,10 +369,11 @@ impl Copy {
             }],
         };
         let bound = self.bind(&VALUE, None).ok()?;
-        Some(match bound.inputs().first()? {
+        let input = match bound.inputs().next()? {
             Input::Object(range) => slots.object(bound.entries_of(range).iter().cloned()),
             other => other.clone(),
-        })
+        };
+        Some(input)
     }
 
     /// Binds the copied object, or form (form mode), to the fields of `table`. Walks the whole
