@@ -24,11 +24,6 @@ use crate::DtoName;
 
 #[wasm_bindgen(module = "/src/wasm/reader.js")]
 extern "C" {
-    /// Copies `value` in JS; returns the length of its text in UTF-16 units, or -1 if the
-    /// copy outgrew what JS can hold. Never throws (reader.js catches), so no `catch` wrapper.
-    /// Copies `value` straight into `meta` and `text` when it fits: returns
-    /// `meta length * 2^32 + text bytes`; `-2 - units` when it did not fit (then `metaLength`,
-    /// `copyMeta` and `encodeText` hand over the copy); -1 if the read failed.
     /// Copies `value` into `meta` and `text` when it fits (see reader.js): as a request object
     /// for DTO number `dto`, a form, a single value, or a form if it is one (`Read`); returns
     /// `meta length * 2^32 + text bytes`, or `-2 - text bytes` when it did not fit (then
@@ -42,8 +37,6 @@ extern "C" {
     /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
     #[wasm_bindgen(js_name = readText)]
     fn read_text(value: &JsValue) -> f64;
-    #[wasm_bindgen(js_name = readValue)]
-    fn read_value(value: &JsValue, meta: &mut [f64], text: &mut [u8]) -> f64;
     /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
     #[wasm_bindgen(js_name = encodeText)]
     fn encode_text(out: &mut [u8]) -> u32;
@@ -354,7 +347,7 @@ impl Copy {
     /// The value copied by [`Copy::of_value`] (as the entry `value` of an object), as an input
     /// of `slots` (an object's entries move there).
     pub(super) fn value_into<'a>(&'a self, slots: &mut Slots<'a>) -> Option<Input<'a>> {
-        // Copied with no DTO (`readValue`), so every string came with its text.
+        // Copied with no DTO (`Read::Value`), so every string came with its text.
         const VALUE: DtoTable = DtoTable {
             name: "value",
             framework: Framework::ServiceStack,
