@@ -1,7 +1,10 @@
-// The package's types: the API and its data types, whichever entry (browser, bundler, worker, Node import or require) loads it.
-export { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
+// The package's types: the API and its data types, whichever entry (browser, bundler, worker, Node import or require) loads it; scripts/package.mjs appends the declaration of each registered DTO's Standard Schema object.
+export { validate, parse, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
 export type {
   DtoName,
+  DtoValue,
+  DtoValues,
+  ParseResult,
   FieldError,
   ValidationResult,
   ResponseError,
@@ -15,3 +18,61 @@ export type {
   ApiDescription,
   WebApiDtoName,
 } from "./payrules.js";
+import type { DtoName, DtoValue } from "./payrules.js";
+
+/** The Standard Schema v1 interface (https://standardschema.dev), which payrules' DTO objects implement. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** What a DTO's Standard Schema accepts as input: any value is judged; a form's values have its field names. */
+export type DtoInput<D extends DtoName = DtoName> = { [K in keyof DtoValue<D>]?: unknown };
+
+/** One payrules error as a Standard Schema issue: the server's message, the payrules code, and the field's wire name as its path (none for an error about the request as a whole). */
+export interface DtoIssue extends StandardSchemaV1.Issue {
+  readonly code: string;
+  readonly path?: readonly [string];
+}
+
+/** The result of a DTO schema's `validate`: synchronous, the request as bound or the issues. */
+export type DtoSchemaResult<D extends DtoName = DtoName> =
+  | { readonly value: DtoValue<D>; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<DtoIssue> };
+
+/** The Standard Schema object of DTO `D`, exported from "payrules" under the DTO's name. */
+export interface DtoSchema<D extends DtoName = DtoName> extends StandardSchemaV1<DtoInput<D>, DtoValue<D>> {
+  readonly "~standard": StandardSchemaV1.Props<DtoInput<D>, DtoValue<D>> & {
+    readonly vendor: "payrules";
+    readonly validate: (value: unknown) => DtoSchemaResult<D>;
+  };
+}

@@ -3,4 +3,6 @@ import { createRequire } from "node:module";
 
 const payrules = createRequire(import.meta.url)("./payrules.cjs");
 
-export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;
+// scripts/package.mjs appends the exports of the Standard Schema objects, one per registered DTO.
+
+export const { validate, parse, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;

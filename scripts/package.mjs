@@ -6,6 +6,7 @@
 // function names (to profile or to measure with twiggy).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +31,65 @@ if (!version) throw new Error("no version in Cargo.toml");
 const wasmOpt = join(ROOT, "scripts/node_modules/binaryen/bin/wasm-opt");
 const keepNames = process.env.PAYRULES_KEEP_NAMES === "1" ? ["-g"] : [];
 const shipped = join(PKG, "payrules_bg.wasm");
-execFileSync(process.execPath, [wasmOpt, "-O3", "--always-inline-max-function-size", "16", ...keepNames, "--strip-producers", shipped, "-o", shipped], { stdio: "inherit" });
+// --low-memory-unused and --zero-filled-memory: facts of rustc's output (nothing lives in the
+// first 1 KB: the stack sits below the data and grows down from 1 MB; the module's own memory
+// starts zeroed), which let binaryen fold constant addresses and drop zero bytes: -190 B gzip.
+execFileSync(process.execPath, [wasmOpt, "-O3", "--always-inline-max-function-size", "16", "--low-memory-unused", "--zero-filled-memory", ...keepNames, "--strip-producers", shipped, "-o", shipped], { stdio: "inherit" });
+
+// Short import and export names. wasm-bindgen names each import after its function and a hash
+// (`__wbg_readCopy_63656577eb8ff4a1`, in module "./payrules_bg.js" or reader.js's path), which
+// gzip cannot shrink: binaryen renames every import, export and module to one or two letters
+// (-0.5 KB gzip) and prints the renaming, and `shortenGlue` makes each glue (web and nodejs) use
+// it: the import object built under the short names, every `wasm.<export>` read by its short
+// name. Each rewrite is checked to have found what it replaces, so a wasm-bindgen upgrade that
+// changes the glue's shape fails the build here, not in a browser.
+const renaming = execFileSync(process.execPath, [wasmOpt, "--minify-imports-and-exports-and-modules", shipped, "-o", shipped], { encoding: "utf8" });
+const { imports: renamedImports, exports: renamedExports } = JSON.parse(renaming.slice(renaming.indexOf("{")));
+const shortImports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(shipped))).map(({ module, name }) => {
+  const [oldModule, oldName] = renamedImports.find(([, , short]) => short === name) ?? [];
+  if (oldModule === undefined) throw new Error(`wasm-opt did not report the import it renamed to ${module}.${name}`);
+  return { module, name, oldModule, oldName };
+});
+const exportNames = new Map(renamedExports);
+function shortenGlue(code, file) {
+  const fail = (what) => {
+    throw new Error(`${file}: ${what} (the glue wasm-bindgen writes has changed shape: see shortenGlue in scripts/package.mjs)`);
+  };
+  // The import object: `return { __proto__: null, "<module>": importN, ... };`.
+  const returned = /return \{\s*__proto__: null,((?:\s*"[^"]+": import\d+,)+)\s*\};/.exec(code) ?? fail("no import object");
+  const moduleObjects = new Map([...returned[1].matchAll(/"([^"]+)": (import\d+)/g)].map((m) => [m[1], m[2]]));
+  // An import the glue defines in an object literal (`const import0 = { __wbg_…: function(…`)
+  // is renamed there, and the literal spread into its new module; one it takes from reader.js's
+  // module namespace is referenced.
+  const literals = new Set([...code.matchAll(/const (import\d+) = \{/g)].map((m) => m[1]));
+  const modules = new Map();
+  for (const { module, name, oldModule, oldName } of shortImports) {
+    const object = moduleObjects.get(oldModule) ?? fail(`no import object for ${oldModule}`);
+    if (!modules.has(module)) modules.set(module, new Set());
+    if (literals.has(object)) {
+      const key = new RegExp(`^(\\s+)${oldName}: function\\(`, "m");
+      if (!key.test(code)) fail(`no ${oldName} in ${object}`);
+      code = code.replace(key, `$1${name}: function(`);
+      modules.get(module).add(`...${object}`); // marks the literal (see below)
+    } else {
+      modules.get(module).add(`${name}: ${object}[${JSON.stringify(oldName)}]`);
+    }
+  }
+  // A literal takes the referenced imports (Object.assign: it has no prototype already).
+  const shortObject = [...modules].map(([module, entries]) => {
+    const spread = [...entries].filter((entry) => entry.startsWith("..."));
+    const named = [...entries].filter((entry) => !entry.startsWith("..."));
+    if (spread.length > 1) fail(`two import objects for module ${module}`);
+    const object = spread.length === 1 ? `Object.assign(${spread[0].slice(3)}, { ${named.join(", ")} })` : `{ __proto__: null, ${named.join(", ")} }`;
+    return `${JSON.stringify(module)}: ${object}`;
+  }).join(", ");
+  code = code.replace(returned[0], `return { __proto__: null, ${shortObject} };`);
+  // Every export the glue reads, by its short name.
+  let read = 0;
+  code = code.replace(/\bwasm\.(\w+)/g, (_, name) => (read++, `wasm.${exportNames.get(name) ?? fail(`wasm.${name} is not an export wasm-opt renamed`)}`));
+  if (read === 0) fail("no wasm.<export> read");
+  return code;
+}
 
 // The CommonJS build, from the same .wasm wasm-pack bound (wasm-bindgen gives byte-identical
 // modules for both targets, so the package ships one .wasm; the glue reads it next to itself).
@@ -45,7 +104,8 @@ const glue = readFileSync(join(out, "payrules.js"), "utf8").replace(
   (_, raw, quote, path) => (required++, `require(${raw ?? ""}${quote}./${path}.cjs${quote})`),
 );
 if (required === 0) throw new Error("the nodejs glue does not load reader.js where expected");
-writeFileSync(join(PKG, "payrules.cjs"), glue);
+writeFileSync(join(PKG, "payrules.cjs"), shortenGlue(glue, "payrules.cjs"));
+writeFileSync(join(PKG, "payrules.js"), shortenGlue(readFileSync(join(PKG, "payrules.js"), "utf8"), "payrules.js"));
 rmSync(out, { recursive: true, force: true });
 
 // reader.js's own source, whose exports the CommonJS copy below lists.
@@ -63,6 +123,23 @@ writeFileSync(
 for (const file of ["index.js", "index.d.ts", "node.mjs", "react-hook-form.js", "react-hook-form.d.ts"]) {
   copyFileSync(join(ROOT, "js", file), join(PKG, file));
 }
+
+// One Standard Schema object per registered DTO, exported under the DTO's name from every entry:
+// the registry's names come from the built module itself, js/standard-schema.js's function is
+// inlined into the browser entry and the CommonJS build (which node.mjs re-exports), and
+// index.d.ts declares each object. A DTO added to the registry appears here with no edit.
+const dtoNames = createRequire(import.meta.url)(join(PKG, "payrules.cjs")).dtoNames();
+if (dtoNames.length === 0 || !dtoNames.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) {
+  throw new Error(`DTO names that cannot be JS exports: ${dtoNames}`);
+}
+const schemaSource = readFileSync(join(ROOT, "js/standard-schema.js"), "utf8");
+if (!/^export function standardSchema\(/m.test(schemaSource)) throw new Error("js/standard-schema.js no longer exports standardSchema");
+const schemaFunction = schemaSource.replace(/^export function /m, "function ");
+const appendTo = (file, text) => writeFileSync(join(PKG, file), readFileSync(join(PKG, file), "utf8") + text);
+appendTo("index.js", `\n${schemaFunction}\nexport const ${dtoNames.map((name) => `${name} = standardSchema(parse, "${name}")`).join(",\n  ")};\n`);
+appendTo("payrules.cjs", `\n${schemaFunction}\n${dtoNames.map((name) => `module.exports.${name} = standardSchema(module.exports.parse, "${name}");`).join("\n")}\n`);
+appendTo("node.mjs", `export const { ${dtoNames.join(", ")} } = payrules;\n`);
+appendTo("index.d.ts", `\n${dtoNames.map((name) => `/** The Standard Schema of \`${name}\`: \`${name}["~standard"].validate(input)\`. */\nexport declare const ${name}: DtoSchema<"${name}">;`).join("\n")}\n`);
 
 // What a browser loads, minified (the comments are the sources' documentation; the glue's long
 // names are wasm-bindgen's): module scope, exports and the import names the .wasm uses kept.

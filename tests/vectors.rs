@@ -69,6 +69,56 @@ fn js_outcome(
     }
 }
 
+/// The same case through `parse` on the `JSON.parse`d object: its verdict and errors are the
+/// expected result, and when valid its `value` is the request as the native crate binds it
+/// (`parse_named`, serialized as the reference server echoes it). `None` when it agrees.
+#[cfg(target_arch = "wasm32")]
+fn js_parse_differs(dto: DtoName, text: &str, expected: &str) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    // Text that is not JSON has no object to give `parse` (validateJson covers it).
+    let input = js_sys::JSON::parse(text).ok()?;
+    let result = payrules::wasm::parse(JsValue::from_str(dto.as_str()), input)
+        .unwrap_or_else(|e| panic!("parse threw: {:?}", JsValue::from(e)));
+    let text_of = |v: &JsValue| {
+        js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    };
+    let mut result: Value = serde_json::from_str(&text_of(&result)).unwrap_or(Value::Null);
+    let value = result.as_object_mut().and_then(|r| r.remove("value"));
+    let got = json(&result);
+    if got != expected {
+        return Some(format!("parse gives {got}"));
+    }
+    let native = payrules::parse_named(dto, text.as_bytes())
+        .ok()
+        .map(|request| serde_json::to_value(&request).unwrap_or(Value::Null));
+    // Numbers compared as the doubles they are (serde writes money as `100.0`, JS as `100`).
+    fn numbers_as_doubles(value: Value) -> Value {
+        match value {
+            Value::Number(n) => n
+                .as_f64()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(Value::Null, Value::Number),
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(numbers_as_doubles).collect())
+            }
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| (k, numbers_as_doubles(v)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    let (value, native) = (
+        value.map(numbers_as_doubles),
+        native.map(numbers_as_doubles),
+    );
+    (value != native).then(|| format!("parse's value {value:?}, natively bound {native:?}"))
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| panic!("serializes: {e}"))
 }
@@ -101,6 +151,12 @@ fn check(dto: DtoName, file: &str) -> usize {
             #[cfg(target_arch = "wasm32")]
             ("validateJson", js_text(dto, &text)),
         ];
+        #[cfg(target_arch = "wasm32")]
+        if let Some(difference) = js_parse_differs(dto, &text, &expected.result) {
+            failures.push(format!(
+                "{dto} / {name} (parse)\n  input:    {text}\n  {difference}"
+            ));
+        }
         for (runtime, got) in runs {
             if got != expected {
                 failures.push(format!(

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::alloc_prelude::*;
+
 use serde::{Serialize, Serializer};
 
 /// A calendar date with an optional time of day and an optional UTC offset.
@@ -137,21 +139,54 @@ impl Reader<'_> {
     }
 }
 
+impl DateTime {
+    /// Writes the ISO-8601 text .NET's round-trip format gives (`2026-11-21T09:30:00.0000000+02:00`)
+    /// without `core::fmt` (the wasm module has none): what `Display` writes, and the bound value
+    /// the JS API's `parse` returns.
+    pub(crate) fn push_iso(&self, out: &mut String) {
+        let (h, m, s, ticks) = self.time.unwrap_or((0, 0, 0, 0));
+        push_digits(out, u32::from(self.year), 1000);
+        out.push('-');
+        push_digits(out, u32::from(self.month), 10);
+        out.push('-');
+        push_digits(out, u32::from(self.day), 10);
+        out.push('T');
+        push_digits(out, u32::from(h), 10);
+        out.push(':');
+        push_digits(out, u32::from(m), 10);
+        out.push(':');
+        push_digits(out, u32::from(s), 10);
+        out.push('.');
+        push_digits(out, ticks, 1_000_000);
+        match self.offset_minutes {
+            None => {}
+            Some(0) => out.push('Z'),
+            Some(offset) => {
+                out.push(if offset < 0 { '-' } else { '+' });
+                let offset = u32::from(offset.unsigned_abs());
+                push_digits(out, offset / 60, 10);
+                out.push(':');
+                push_digits(out, offset % 60, 10);
+            }
+        }
+    }
+}
+
+/// The digits of `n` from the place of `power` (a power of ten) down: `n` zero-padded to that
+/// width. Every part of a `DateTime` fits its width (years 1-9999, ticks below 10^7).
+fn push_digits(out: &mut String, n: u32, mut power: u32) {
+    while power > 0 {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        power /= 10;
+    }
+}
+
 impl fmt::Display for DateTime {
     /// ISO-8601, as .NET's round-trip format writes it: `2026-11-21T09:30:00.0000000+02:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
-        let (h, m, s, ticks) = self.time.unwrap_or((0, 0, 0, 0));
-        write!(f, "T{h:02}:{m:02}:{s:02}.{ticks:07}")?;
-        match self.offset_minutes {
-            None => Ok(()),
-            Some(0) => f.write_str("Z"),
-            Some(offset) => {
-                let sign = if offset < 0 { '-' } else { '+' };
-                let offset = offset.unsigned_abs();
-                write!(f, "{sign}{:02}:{:02}", offset / 60, offset % 60)
-            }
-        }
+        let mut text = String::with_capacity(33);
+        self.push_iso(&mut text);
+        f.write_str(&text)
     }
 }
 

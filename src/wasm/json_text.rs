@@ -5,8 +5,11 @@
 //! every description with serde_json's text of it, so the two writers cannot drift.
 
 use crate::alloc_prelude::*;
+use crate::bind::Value;
 use crate::body::{ServerBody, WebApiBody};
 use crate::describe::{ApiDescription, FieldDescription, HtmlAttributes};
+use crate::engine::Judgement;
+use crate::input::Input;
 use crate::number::{js_number_text, push_integer};
 
 /// JSON text being written.
@@ -199,6 +202,48 @@ pub(super) fn body(body: &ServerBody) -> String {
         }
     }
     json.close('}');
+    json.out
+}
+
+/// `parse`'s answer for a valid request: `{"valid":true,"errors":[],"value":{…}}`, where
+/// `value` is the request as bound (canonical names, converted values, fields without a value
+/// left out), as the owned DTO's serde derive writes it: money as a number, dates as .NET's
+/// round-trip text, a map's numbers and booleans as their text.
+pub(super) fn parsed(judgement: &Judgement<'_>) -> String {
+    let mut json = Json::new();
+    json.out
+        .push_str("{\"valid\":true,\"errors\":[],\"value\":");
+    json.open('{');
+    for (field, value) in judgement.table.fields.iter().zip(&judgement.values) {
+        let Ok(Some(value)) = value else { continue };
+        json.member(Some(field.name));
+        match value {
+            Value::Text(text) => json.string(text),
+            Value::Int32(n) => push_integer(&mut json.out, i64::from(*n)),
+            Value::Money(money) => json.out.push_str(&js_number_text(money.value())),
+            Value::Bool(b) => json.out.push_str(if *b { "true" } else { "false" }),
+            Value::DateTime(date) => {
+                let mut text = String::new();
+                date.push_iso(&mut text);
+                json.string(&text);
+            }
+            Value::Map(entries) => {
+                json.open('{');
+                for (key, input) in entries.iter() {
+                    json.member(Some(key));
+                    match input {
+                        Input::Text(text) => json.string(text),
+                        Input::Number(n) => json.string(&js_number_text(*n)),
+                        Input::Bool(b) => json.string(if *b { "true" } else { "false" }),
+                        _ => json.out.push_str("null"),
+                    }
+                }
+                json.close('}');
+            }
+        }
+    }
+    json.close('}');
+    json.out.push('}');
     json.out
 }
 

@@ -59,6 +59,24 @@ export type ServerErrorBody<D extends DtoName = DtoName> = D extends WebApiDtoNa
  */
 export function validate(dto: DtoName, input: unknown): ValidationResult;
 
+/** A DTO's request as bound: `DtoValues[D]`. */
+export type DtoValue<D extends DtoName = DtoName> = DtoValues[D];
+
+/** The outcome of `parse`: a `ValidationResult` that, when valid, also holds the request as bound. */
+export type ParseResult<D extends DtoName = DtoName> =
+  | { valid: true; errors: []; value: DtoValue<D> }
+  | { valid: false; errors: FieldError[] };
+
+/**
+ * Validates `input` exactly as `validate` does; when it is valid, `value` is the request as the
+ * server binds it: canonical wire names whatever the case sent, converted values (`"10"` for a
+ * number field is `10`, a date is .NET's round-trip text), fields without a value left out.
+ * Money is a number: the nearest double, as the native crate's `Money::value` and the reference
+ * server hold it; the decimal rule has already judged the digits as sent.
+ * @throws Error if `dto` is not one of `dtoNames()`.
+ */
+export function parse<D extends DtoName>(dto: D, input: unknown): ParseResult<D>;
+
 /**
  * Validates JSON text against the rules of `dto`: exactly what the server answers for that
  * request body (`JSON.parse`'s acceptance; a repeated key keeps its first place and takes its
@@ -139,13 +157,32 @@ export function describe(dto: DtoName): FieldDescription[];
 /// Validates any JS value against the rules of the DTO named `dto`.
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(&dto)?;
-    let copy = read::Copy::of(read::Read::Object, &input, Some(dto));
+    judge_object(&dto, &input, read::Read::Object, Answer::Result)
+}
+
+/// Validates any JS value like `validate`; when it is valid, also gives the request as bound.
+#[wasm_bindgen(skip_typescript)]
+pub fn parse(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
+    // Every string's text is copied, map entries included (`validate` skips the text no rule
+    // reads), since the bound value holds them.
+    judge_object(&dto, &input, read::Read::ObjectWithText, Answer::Parsed)
+}
+
+/// `input` read as a request object for the DTO named `dto`, judged, answered as `answer` asks.
+#[inline(always)]
+fn judge_object(
+    dto: &JsValue,
+    input: &JsValue,
+    mode: read::Read,
+    answer: Answer,
+) -> Result<JsValue, JsError> {
+    let dto = dto_name(dto)?;
+    let copy = read::Copy::of(mode, input, Some(dto));
     let slots = match &copy {
         Some(copy) => copy.bind(dto.table(), Some(dto)),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, None))
+    Ok(result_to_js(dto, slots, answer))
 }
 
 /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
@@ -157,15 +194,22 @@ pub fn validate_json(dto: JsValue, json: JsValue) -> Result<JsValue, JsError> {
         Some(text) => crate::json::bind(text.bytes(), dto.table()),
         None => Err(RequestError::NotText),
     };
-    Ok(result_to_js(dto, slots, None))
+    Ok(result_to_js(dto, slots, Answer::Result))
 }
 
-/// The JS result of judging `slots` (only field `only`'s errors, if given).
-fn result_to_js(
-    dto: DtoName,
-    slots: Result<Slots<'_>, RequestError>,
-    only: Option<usize>,
-) -> JsValue {
+/// What a result holds.
+#[derive(Clone, Copy)]
+enum Answer {
+    /// Every error (`validate`).
+    Result,
+    /// Every error; when there is none, the request as bound too (`parse`).
+    Parsed,
+    /// Only this field's errors (`validateField`).
+    Field(usize),
+}
+
+/// The JS result of judging `slots`, holding what `answer` asks for.
+fn result_to_js(dto: DtoName, slots: Result<Slots<'_>, RequestError>, answer: Answer) -> JsValue {
     let slots = match slots {
         Ok(slots) => slots,
         Err(error) => {
@@ -182,13 +226,16 @@ fn result_to_js(
         }
     };
     let mut judgement = engine::judge(&slots);
-    if let Some(index) = only {
+    if let Answer::Field(index) = answer {
         judgement
             .found
             .retain(|found| usize::from(found.field) == index);
     }
     if judgement.is_valid() {
-        return read::valid_result();
+        return match answer {
+            Answer::Parsed => read::from_json(&json_text::parsed(&judgement)),
+            _ => read::valid_result(),
+        };
     }
     // The errors' text goes into a buffer kept between calls (no allocation once it has grown).
     let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
@@ -222,7 +269,7 @@ pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
         Some(copy) => copy.bind(dto.table(), None),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, None))
+    Ok(result_to_js(dto, slots, Answer::Result))
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.
@@ -270,7 +317,7 @@ pub fn validate_field(
         input = Input::Null;
     }
     slots.set(index, input);
-    Ok(result_to_js(dto, Ok(slots), Some(index)))
+    Ok(result_to_js(dto, Ok(slots), Answer::Field(index)))
 }
 
 /// The fields of `dto` with their rules and HTML constraint attributes.

@@ -248,6 +248,9 @@ pub(super) enum Read {
     Value = 2,
     /// A form if it is one, else a request object (`validateField`'s context).
     Context = 3,
+    /// A request object for a DTO with the text of every string, map entries included
+    /// (`parse`: the bound value holds them).
+    ObjectWithText = 4,
 }
 
 impl Copy {

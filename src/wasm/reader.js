@@ -238,15 +238,17 @@ function copy(reader, value, metaOut, textOut) {
   return fits ? length * 4294967296 + at : -2 - at;
 }
 
-const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3;
+const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_TEXT_READ = 4;
 
 /** Reads `value` (see the layout above): for DTO number `dto` as a request object (OBJECT_READ),
  * as a form (FORM_READ: an HTMLFormElement, FormData or URLSearchParams), as the one entry
- * `value` of an object (VALUE_READ), or as a form if it is one, else as an object (CONTEXT_READ). */
+ * `value` of an object (VALUE_READ), as a form if it is one, else as an object (CONTEXT_READ),
+ * or as a request object with every text (OBJECT_TEXT_READ). */
 export function readCopy(mode, value, dto, metaOut, textOut) {
   skips = null;
   currentDto = -1;
-  if (mode === VALUE_READ) return copy(read, { value }, metaOut, textOut);
+  // Every string with its text, map entries included, and no kept shape (`parse`).
+  if (mode === VALUE_READ || mode === OBJECT_TEXT_READ) return copy(read, mode === VALUE_READ ? { value } : value, metaOut, textOut);
   if (mode === FORM_READ || (mode === CONTEXT_READ && isForm(value))) return copy(readFormEntries, value, metaOut, textOut);
   skips = unread[dto] ?? [];
   currentDto = dto;

@@ -1,0 +1,112 @@
+// `parse` and the Standard Schema objects of the built package (its Node entry, as `import { CreatePaymentRequest } from "payrules"` gives them): every parity vector, the bound value, and request-level errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { pkgPath } from "./load.mjs";
+
+const payrules = await import(pkgPath("node.mjs"));
+const required = createRequire(import.meta.url)(pkgPath("payrules.cjs"));
+const { parse, validate, dtoNames } = payrules;
+
+const vectorsDir = fileURLToPath(new URL("../vectors/", import.meta.url));
+const vectors = readdirSync(vectorsDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((file) => JSON.parse(readFileSync(vectorsDir + file, "utf8")));
+
+test("every registered DTO has its Standard Schema object, under its name, from import and require", () => {
+  assert.ok(dtoNames().length >= 4);
+  for (const dto of dtoNames()) {
+    const schema = payrules[dto];
+    assert.equal(typeof schema?.["~standard"]?.validate, "function", dto);
+    assert.equal(schema["~standard"].version, 1);
+    assert.equal(schema["~standard"].vendor, "payrules");
+    assert.equal(required[dto], schema, `${dto}: require and import share one object`);
+  }
+});
+
+test("on every parity vector, parse gives validate's verdict, and the schema its value or its errors as issues", () => {
+  let valid = 0;
+  for (const { dto, cases } of vectors) {
+    for (const c of cases) {
+      let input;
+      try {
+        input = "input_text" in c ? JSON.parse(c.input_text) : c.input;
+      } catch {
+        continue; // text that is not JSON: validateJson's case (api.test.mjs)
+      }
+      const parsed = parse(dto, input);
+      const { value, ...result } = parsed;
+      assert.deepEqual(result, validate(dto, input), `${dto}: ${c.name}`);
+      assert.deepEqual(result, c.expected, `${dto}: ${c.name}`);
+      const outcome = payrules[dto]["~standard"].validate(input);
+      if (parsed.valid) {
+        valid++;
+        assert.equal(typeof value, "object", `${dto}: ${c.name}`);
+        assert.deepEqual(outcome, { value }, `${dto}: ${c.name}`);
+      } else {
+        assert.equal(value, undefined);
+        const issues = c.expected.errors.map(({ field, code, message }) => (field === "" ? { message, code } : { message, code, path: [field] }));
+        assert.deepEqual(outcome, { issues }, `${dto}: ${c.name}`);
+      }
+    }
+  }
+  assert.ok(valid >= 40, `${valid} valid vectors`);
+});
+
+test("the bound value: canonical names whatever the case sent, converted values, fields without a value left out", () => {
+  const { value } = parse("FinancePaymentLogRequest", {
+    PROCESS: "renewal",
+    Amount: "-12.50",
+    external_payment_id: " 991 ",
+    pushed_to_gl: "TRUE",
+    current_status_date: "2026-11-21 09:30",
+    pushed_to_gl_date: "2026-11-21T09:30:00.5+02:00",
+    order_id: 17,
+    note: null,
+    regent_id: "",
+    unknown: "ignored",
+  });
+  assert.deepEqual(value, {
+    process: "renewal",
+    order_id: "17",
+    external_payment_id: 991,
+    amount: -12.5,
+    current_status_date: "2026-11-21T09:30:00.0000000",
+    pushed_to_gl: true,
+    pushed_to_gl_date: "2026-11-21T09:30:00.5000000+02:00",
+  });
+  const once = parse("OnceOffPaymentRequest", {
+    Segment: "Retail", FirstName: "A", LastName: "B", InvoiceNumber: "I-1", AmountOutstanding: 1050.49, CurrenciesId: 1, ChannelsId: 2,
+    DebtMeta: { source: "import", batch: 7, flag: false, none: null, "": "empty key" },
+  });
+  assert.deepEqual(once.value.DebtMeta, { source: "import", batch: "7", flag: "false", none: null, "": "empty key" });
+  assert.equal(once.value.AmountOutstanding, 1050.49);
+});
+
+test("parse and validate interleave: the text validate skips still reaches parse's value", () => {
+  const input = { amount: 10, gstAmount: 1, particulars: "October", budgetCategory: "Travel", organisationId: "org-1" };
+  for (let i = 0; i < 3; i++) {
+    assert.deepEqual(validate("CreatePaymentRequest", input), { valid: true, errors: [] });
+    assert.deepEqual(parse("CreatePaymentRequest", input).value, input);
+  }
+});
+
+test("an error about the request as a whole is an issue without a path: never a valid result", () => {
+  for (const input of [null, undefined, 42, "text", [], new Proxy({}, { ownKeys() { throw new Error("trap"); } })]) {
+    const outcome = payrules.CreatePaymentRequest["~standard"].validate(input);
+    assert.equal(outcome.value, undefined, String(input));
+    assert.equal(outcome.issues.length, 1);
+    assert.equal(outcome.issues[0].path, undefined);
+    const [error] = validate("CreatePaymentRequest", input).errors;
+    assert.equal(error.field, "");
+    assert.deepEqual(outcome.issues[0], { message: error.message, code: error.code });
+    assert.match(error.message, /request/);
+  }
+});
+
+test("parse throws for an unknown DTO, as every export does", () => {
+  assert.throws(() => parse("Nope", {}), /known DTOs/);
+});
