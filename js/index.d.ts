@@ -71,8 +71,9 @@ export type DtoSchemaResult<D extends DtoName = DtoName> =
 
 /** The Standard Schema object of DTO `D`, exported from "payrules" under the DTO's name. */
 export interface DtoSchema<D extends DtoName = DtoName> extends StandardSchemaV1<DtoInput<D>, DtoValue<D>> {
-  readonly "~standard": StandardSchemaV1.Props<DtoInput<D>, DtoValue<D>> & {
+  readonly "~standard": Omit<StandardSchemaV1.Props<DtoInput<D>, DtoValue<D>>, "vendor" | "validate"> & {
     readonly vendor: "payrules";
+    /** Synchronous: the module is loaded before any entry exports the schema. */
     readonly validate: (value: unknown) => DtoSchemaResult<D>;
   };
 }

@@ -183,5 +183,41 @@ const manifest = {
   peerDependencies: { "react-hook-form": ">=7.0.0" },
   peerDependenciesMeta: { "react-hook-form": { optional: true } },
 };
+// ---- JSON Schema and OpenAPI (docs/json-schema.md, docs/openapi.md) ----
+// Each DTO's JSON Schema (json-schema.js, .cjs, .d.ts) and the reference server's OpenAPI
+// document (openapi.json), written by a native exporter from the rule tables and the server's
+// own answers. Separate entry points: the browser entry (index.js) never loads them, so the
+// size budget does not see them.
+execFileSync("cargo", ["run", "-q", "-p", "payrules-server", "--example", "export_schemas", "--", PKG], { cwd: ROOT, stdio: "inherit" });
+manifest.exports["./json-schema"] = { types: "./json-schema.d.ts", import: "./json-schema.js", require: "./json-schema.cjs" };
+manifest.exports["./openapi.json"] = "./openapi.json";
+manifest.files.push("json-schema.js", "json-schema.cjs", "json-schema.d.ts", "openapi.json");
+// ---- end of JSON Schema and OpenAPI ----
+
+// ---- payrules/server-errors (docs/server-errors.md) ----
+// fromServerError in its own entry (no wasm, not in what a browser loads first): js/server-errors.js
+// with what it knows of each DTO, from the rule tables (the crate's `read_back_data()`).
+const readBack = JSON.parse(execFileSync("cargo", ["run", "-q", "-p", "payrules", "--example", "read_back_data"], { cwd: ROOT, encoding: "utf8" }));
+if (JSON.stringify(Object.keys(readBack.dtos).sort()) !== JSON.stringify([...dtoNames].sort())) throw new Error("read_back_data's DTOs are not the module's registry");
+const readBackData = `// What fromServerError knows of each DTO, from the rule tables (written by scripts/package.mjs).\nexport const DATA = ${JSON.stringify(readBack)};\n`;
+writeFileSync(join(PKG, "server-errors-data.js"), readBackData);
+copyFileSync(join(ROOT, "js/server-errors.js"), join(PKG, "server-errors.js"));
+copyFileSync(join(ROOT, "js/server-errors.d.ts"), join(PKG, "server-errors.d.ts"));
+const readBackSource = readFileSync(join(ROOT, "js/server-errors.js"), "utf8");
+const readBackImport = 'import { DATA } from "./server-errors-data.js";';
+if (!readBackSource.includes(readBackImport) || !/^export function fromServerError\(/m.test(readBackSource)) throw new Error("js/server-errors.js changed shape: see scripts/package.mjs");
+writeFileSync(
+  join(PKG, "server-errors.cjs"),
+  `"use strict";\n${readBackSource.replace(readBackImport, `const DATA = ${JSON.stringify(readBack)};`).replace(/^export function /m, "function ")}\nmodule.exports = { fromServerError };\n`,
+);
+for (const file of ["server-errors.js", "server-errors-data.js"]) {
+  const path = join(PKG, file);
+  const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(path, code + "\n");
+}
+manifest.exports["./server-errors"] = { types: "./server-errors.d.ts", import: "./server-errors.js", require: "./server-errors.cjs" };
+manifest.files.push("server-errors.js", "server-errors-data.js", "server-errors.cjs", "server-errors.d.ts");
+// ---- end of payrules/server-errors ----
+
 writeFileSync(join(PKG, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 console.log(`payrules ${version}: package.json, payrules.cjs, ${reader}.cjs and the entries written to pkg/`);

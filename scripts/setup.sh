@@ -53,11 +53,27 @@ need_browser() {
   fi
 }
 
-# The JS tests' own dependencies (tests/js/package-lock.json: @servicestack/client, playwright-core).
+# The JS tests' own dependencies (tests/js/package-lock.json: @servicestack/client, playwright-core, ajv).
 need_js_deps() {
   if [ ! -d "$ROOT/tests/js/node_modules" ] || [ "$ROOT/tests/js/package-lock.json" -nt "$ROOT/tests/js/node_modules" ]; then
     say "installing the JS tests' dependencies (npm ci)"
     (cd "$ROOT/tests/js" && npm ci --no-audit --no-fund && touch node_modules)
+  fi
+}
+
+# schemathesis and openapi-spec-validator from PyPI, pinned, in a virtualenv under target/ (the
+# OpenAPI run of scripts/test.sh). Sets SCHEMATHESIS_BIN to the venv's bin/.
+SCHEMATHESIS_VERSION=4.32.5
+OPENAPI_SPEC_VALIDATOR_VERSION=0.9.0
+need_schemathesis() {
+  SCHEMATHESIS_BIN="$ROOT/target/schemathesis/bin"
+  if [ "$("$SCHEMATHESIS_BIN/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ] ||
+    [ "$("$SCHEMATHESIS_BIN/pip" show openapi-spec-validator 2>/dev/null | awk '/^Version:/ {print $2}')" != "$OPENAPI_SPEC_VALIDATOR_VERSION" ]; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION and openapi-spec-validator $OPENAPI_SPEC_VALIDATOR_VERSION (pip, into target/schemathesis)"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv "$ROOT/target/schemathesis" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$ROOT/target/schemathesis"; }
+    "$SCHEMATHESIS_BIN/pip" install --quiet --disable-pip-version-check \
+      "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$OPENAPI_SPEC_VALIDATOR_VERSION"
   fi
 }
 

@@ -3,7 +3,8 @@
 # in headless Chromium, the built package's size budget, its JS API under Node's test runner and
 # its consumer projects (Node, no-bundler page and worker, Vite + React, tsc), then the reference
 # server's routes and the differential test (native vs wasm vs HTTP), then the demo's forms in
-# headless Chromium. Prints each runner's test count and fails if any runner ran none.
+# headless Chromium. Between them, schemathesis against the running server from its OpenAPI
+# document. Prints each runner's test count and fails if any runner ran none.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools
@@ -57,15 +58,54 @@ grep -h 'packed tarball:' "$LOGS/consumers.log" | sed 's/^# //' || true
 run server cargo test -p payrules-server -- --nocapture
 COUNT[server]="$(cargo_passed "$LOGS/server.log")"
 
+# The OpenAPI document against the running server: openapi-spec-validator on it, then
+# schemathesis (PyPI, pinned) generating requests from it with a fixed seed and at most 100
+# cases per operation and phase: no 5xx, and every answer's status, content type, headers and
+# body as documented. Any failure fails the run.
+cargo build -p payrules-server
+need_schemathesis
+run_schemathesis() {
+  local log="$LOGS/schemathesis-server.log" url="" status=0
+  target/debug/payrules-server --port 0 --quiet > "$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 100); do
+    url="$(sed -n 's|.*listening on \(http://[^/ ]*\)/.*|\1|p' "$log")"
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  if [ -z "$url" ]; then
+    kill "$pid" 2>/dev/null || true
+    echo "payrules-server did not start: $(cat "$log")" >&2
+    return 1
+  fi
+  "$SCHEMATHESIS_BIN/openapi-spec-validator" --schema 3.1 "$ROOT/pkg/openapi.json" || status=$?
+  if [ "$status" = 0 ]; then
+    # From the log folder: schemathesis keeps a cache of crashes in its working directory.
+    (cd "$LOGS" && "$SCHEMATHESIS_BIN/schemathesis" run "$url/openapi.json" \
+      --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
+      --max-examples 100 --seed 20261201 --generation-database none --no-color) || status=$?
+  fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  return "$status"
+}
+schemathesis_status=0
+run schemathesis run_schemathesis || schemathesis_status=$?
+# Its summary: "Tested: N" operations; test cases "N generated, N passed" or "N generated, M
+# found K unique failures".
+last_number() { grep -Eo "$1" "$LOGS/schemathesis.log" | tail -1 | grep -Eo '[0-9]+' | head -1 || echo 0; }
+COUNT[schemathesis]="$(last_number '[0-9]+ passed')"
+echo "schemathesis: $(last_number 'Tested: [0-9]+') operations, $(last_number '[0-9]+ generated') test cases, $(last_number 'found [0-9]+ unique failure') failures" | tee "$LOGS/schemathesis-counts.txt"
+[ "$schemathesis_status" = 0 ] || exit "$schemathesis_status"
+
 # The demo's forms in headless Chromium (playwright-core), against the server; screenshots go
 # to test-output/.
-cargo build -p payrules-server
 run browser node --test tests/browser/
 COUNT[browser]="$(grep -Eo '^# pass [0-9]+' "$LOGS/browser.log" | awk '{print $3}')"
 
 say "test counts per runner"
 total=0; empty=0
-for runner in native wasm-node wasm-chromium js-node consumers server browser; do
+for runner in native wasm-node wasm-chromium js-node consumers server schemathesis browser; do
   n="${COUNT[$runner]:-0}"
   printf '  %-14s %5d tests passed\n' "$runner" "$n"
   total=$((total + n))
@@ -74,5 +114,6 @@ done
 cases="$(node -e 'const fs=require("fs");let n=0;for(const f of fs.readdirSync("tests/vectors"))n+=JSON.parse(fs.readFileSync("tests/vectors/"+f)).cases.length;console.log(n)')"
 echo "  parity vectors: $cases cases, each asserted natively, in wasm (Node and Chromium) and through the JS package"
 grep -h '^differential: [0-9]* cases' "$LOGS/server.log" | sed 's/^/  /' || true
+sed 's/^/  /' "$LOGS/schemathesis-counts.txt" || true
 [ "$empty" = 0 ] || exit 1
 echo "$total passed, 0 failed"

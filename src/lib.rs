@@ -30,8 +30,12 @@ mod input;
 mod json;
 mod names;
 mod number;
+#[cfg(not(target_arch = "wasm32"))]
+mod read_back;
 mod report;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 pub mod table;
 mod text;
 mod types;
@@ -52,7 +56,15 @@ pub use dto::*;
 pub use form::FormValue;
 pub use names::split_pascal_case;
 pub use number::js_number_text;
+#[cfg(not(target_arch = "wasm32"))]
+pub use read_back::{from_server_error, read_back_data, ServerReply, SERVER_ONLY_CODE};
 pub use report::{FieldError, Report, ValidationResult};
+/// JSON Schema of each DTO and the OpenAPI document of the routes (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::{
+    bound_request_schema, json_schema, openapi, RequestAnswer, JSON_SCHEMA_DIALECT,
+    JSON_SCHEMA_KEYWORDS,
+};
 pub use table::{DtoTable, Field, Framework, Kind, Rule};
 pub use types::{DateTime, Money, StringMap};
 

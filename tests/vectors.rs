@@ -119,6 +119,19 @@ fn js_parse_differs(dto: DtoName, text: &str, expected: &str) -> Option<String> 
     (value != native).then(|| format!("parse's value {value:?}, natively bound {native:?}"))
 }
 
+/// The case's 400 body read back (`from_server_error` on `ServerReply::of_json`): exactly the
+/// client's result. (The JS entry's `fromServerError` reads every vector's body in
+/// tests/js/server-errors.test.mjs.) `None` when it agrees.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_back_differs(dto: DtoName, body: &Value, expected: &str) -> Option<String> {
+    if body.is_null() {
+        return None;
+    }
+    let reply = payrules::ServerReply::of_json(body);
+    let native = json(&payrules::from_server_error(dto, 400, &reply));
+    (native != expected).then(|| format!("from_server_error gives {native}"))
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| panic!("serializes: {e}"))
 }
@@ -151,6 +164,13 @@ fn check(dto: DtoName, file: &str) -> usize {
             #[cfg(target_arch = "wasm32")]
             ("validateJson", js_text(dto, &text)),
         ];
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(difference) = read_back_differs(dto, &case["body"], &expected.result) {
+            failures.push(format!(
+                "{dto} / {name} (read back)\n  body: {}\n  {difference}",
+                expected.body
+            ));
+        }
         #[cfg(target_arch = "wasm32")]
         if let Some(difference) = js_parse_differs(dto, &text, &expected.result) {
             failures.push(format!(

@@ -1,5 +1,6 @@
 // The demo's behaviour: a form per registered DTO, built from describe() and describeApi(), validated live with the wasm package, and posted to the reference server.
 import init, { describe, describeApi, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
+import { fromServerError } from "/pkg/server-errors.js";
 
 await init();
 
@@ -98,8 +99,9 @@ function buildForm(dto) {
     input.addEventListener("change", refresh);
   }
 
-  function showSummary(result) {
+  function showSummary(result, source) {
     summary.replaceChildren();
+    summary.dataset.source = source;
     const count = result.errors.length;
     summary.append(element("h2", {}, `There ${count === 1 ? "is 1 problem" : `are ${count} problems`} with this form`));
     const list = element("ul");
@@ -129,7 +131,7 @@ function buildForm(dto) {
     compare.textContent = "";
     compare.className = "";
     if (!result.valid) {
-      showSummary(result);
+      showSummary(result, "client");
       if (!skip.checked) {
         answer.textContent = "";
         const first = result.errors.map((e) => inputs.get(e.field)).find(Boolean);
@@ -145,8 +147,15 @@ function buildForm(dto) {
     let shownText = text || "(empty body)";
     try { shownText = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: show the text */ }
     answer.textContent = `${response.status} ${shownText}`;
+    // The server's errors, read back, show where the client's show (an error only the server
+    // knows would too).
+    const served = fromServerError(dto, response.status, text);
+    if (!served.valid) {
+      for (const name of inputs.keys()) showError(name, served.errors);
+      showSummary(served, "server");
+    }
     const expected = serverError(dto, result);
-    const same = response.status === (result.valid ? 200 : 400) && (result.valid || text === JSON.stringify(expected));
+    const same = JSON.stringify(served) === JSON.stringify(result) && (result.valid || text === JSON.stringify(expected));
     compare.textContent = same
       ? (result.valid ? "The server accepted it, as the client said it would." : "The server's errors are the same as the client's.")
       : "The server's answer differs from the client's!";

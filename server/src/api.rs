@@ -1,4 +1,4 @@
-//! The APIs: one per registered DTO, at its table's route; its accepted bodies; its 200 answer (the only per-DTO code of the server).
+//! The APIs: one per registered DTO, at its table's route; its accepted bodies; its 200 answer and that answer's schema (the only per-DTO code of the server).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -7,6 +7,8 @@ use payrules::{
     AnyDto, CreatePaymentRequest, DateTime, DtoName, FieldError, FinancePaymentLogRequest,
     Framework, Money, OnceOffPaymentRequest, Report,
 };
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The API of one DTO: its route and framework come from the DTO's table.
@@ -40,9 +42,9 @@ impl Api {
     /// The answer to form fields (only for APIs that accept forms).
     pub(crate) fn answer_form(self, pairs: Vec<(String, String)>) -> Response {
         if !self.accepts_forms() {
-            return self.request_error(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "UnsupportedMediaType",
+            return crate::request::refuse(
+                self,
+                crate::request::UNSUPPORTED,
                 "This API accepts JSON bodies only.",
             );
         }
@@ -85,17 +87,46 @@ fn answer(parsed: Result<AnyDto, Report>) -> Response {
 /// The 200 answer of each API, as its page shows it. An API whose page shows none answers as
 /// Web API does for a model with no response (200, empty) on Web API, and with the request
 /// as bound (canonical names, converted values) on ServiceStack, where a response DTO is
-/// always written.
+/// always written. [`ok_schema`] says the same of each DTO for the OpenAPI document.
 fn ok(request: AnyDto) -> Response {
     match request {
-        AnyDto::OnceOffPaymentRequest(request) => once_off_payment(request),
-        AnyDto::CreatePaymentRequest(request) => create_payment(request),
-        AnyDto::FinancePaymentLogRequest(request) => finance_payment_log(request),
+        AnyDto::OnceOffPaymentRequest(request) => Json(once_off_payment(request)).into_response(),
+        AnyDto::CreatePaymentRequest(request) => Json(create_payment(request)).into_response(),
+        AnyDto::FinancePaymentLogRequest(request) => {
+            Json(finance_payment_log(request)).into_response()
+        }
         other => match other.dto().framework() {
             Framework::WebApi => StatusCode::OK.into_response(),
             Framework::ServiceStack => Json(other).into_response(),
         },
     }
+}
+
+/// The JSON Schema of each API's 200 body, as [`ok`] answers (`None`: an empty body): derived
+/// from the response structs themselves (schemars), or the bound request's schema.
+pub fn ok_schema(dto: DtoName) -> Option<serde_json::Value> {
+    match dto {
+        DtoName::OnceOffPaymentRequest => Some(schema_of::<OnceOffPaymentResponse>()),
+        DtoName::CreatePaymentRequest => Some(schema_of::<CreatePaymentResponse>()),
+        DtoName::FinancePaymentLogRequest => Some(schema_of::<FinancePaymentResponse>()),
+        other => match other.framework() {
+            Framework::WebApi => None,
+            Framework::ServiceStack => Some(payrules::bound_request_schema(other)),
+        },
+    }
+}
+
+/// `T`'s JSON Schema (draft 2020-12), self-contained (nested structs inline, no `$schema`), as
+/// the OpenAPI document's components hold it.
+fn schema_of<T: JsonSchema>() -> serde_json::Value {
+    SchemaSettings::draft2020_12()
+        .with(|settings| {
+            settings.inline_subschemas = true;
+            settings.meta_schema = None;
+        })
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
 }
 
 /// A fresh GUID as ServiceStack writes one (32 hex digits, no dashes).
@@ -104,42 +135,49 @@ fn guid() -> String {
 }
 
 /// `OnceOffPaymentResponse` (ServiceStack, camelCase, nulls omitted).
-fn once_off_payment(request: OnceOffPaymentRequest) -> Response {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct OnceOffPaymentResponse {
-        public_access_guid: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        invoice_number: Option<String>,
-        status_codes_id: i64,
-    }
-    Json(OnceOffPaymentResponse {
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+struct OnceOffPaymentResponse {
+    /// 32 hex digits.
+    public_access_guid: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invoice_number: Option<String>,
+    status_codes_id: i64,
+}
+
+fn once_off_payment(request: OnceOffPaymentRequest) -> OnceOffPaymentResponse {
+    OnceOffPaymentResponse {
         public_access_guid: guid(),
         invoice_number: request.invoice_number,
         status_codes_id: 0,
-    })
-    .into_response()
+    }
 }
 
 /// `CreatePaymentResponse` with the created `Payment` (ServiceStack, camelCase, nulls omitted).
-fn create_payment(request: CreatePaymentRequest) -> Response {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Payment {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        salary_package_id: Option<String>,
-        amount: Option<Money>,
-        gst_amount: Option<Money>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        particulars: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        budget_category: Option<String>,
-        id: String,
-    }
-    #[derive(Serialize)]
-    struct CreatePaymentResponse {
-        payment: Payment,
-    }
+#[derive(Serialize, JsonSchema)]
+struct CreatePaymentResponse {
+    payment: Payment,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+struct Payment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salary_package_id: Option<String>,
+    // Money writes its value as a JSON number.
+    #[schemars(with = "Option<f64>")]
+    amount: Option<Money>,
+    #[schemars(with = "Option<f64>")]
+    gst_amount: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    particulars: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget_category: Option<String>,
+    /// 32 hex digits.
+    id: String,
+}
+
+fn create_payment(request: CreatePaymentRequest) -> CreatePaymentResponse {
     let payment = Payment {
         salary_package_id: request.salary_package_id,
         amount: request.amount,
@@ -148,35 +186,40 @@ fn create_payment(request: CreatePaymentRequest) -> Response {
         budget_category: request.budget_category,
         id: guid(),
     };
-    Json(CreatePaymentResponse { payment }).into_response()
+    CreatePaymentResponse { payment }
 }
 
 /// `FinancePaymentResponse` (ServiceStack, snake_case as on its page, nulls omitted).
-fn finance_payment_log(request: FinancePaymentLogRequest) -> Response {
-    #[derive(Serialize)]
-    struct FinancePaymentResponse {
-        #[serde(rename = "paymentUUID")]
-        payment_uuid: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        order_id: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        external_payment_id: Option<i32>,
-        added_date: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        regent_id: Option<i32>,
-        uuid: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        amount: Option<Money>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        payment_type: Option<String>,
-        is_pushed_to_gl: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        current_status: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        current_status_date: Option<DateTime>,
-    }
+#[derive(Serialize, JsonSchema)]
+struct FinancePaymentResponse {
+    #[serde(rename = "paymentUUID")]
+    payment_uuid: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_payment_id: Option<i32>,
+    /// When it was logged: ISO-8601 UTC with 100-ns ticks.
+    added_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regent_id: Option<i32>,
+    uuid: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    amount: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_type: Option<String>,
+    is_pushed_to_gl: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current_status: Option<String>,
+    /// ISO-8601, as .NET's round-trip format writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    current_status_date: Option<DateTime>,
+}
+
+fn finance_payment_log(request: FinancePaymentLogRequest) -> FinancePaymentResponse {
     let uuid = uuid::Uuid::new_v4().hyphenated().to_string();
-    Json(FinancePaymentResponse {
+    FinancePaymentResponse {
         payment_uuid: uuid.clone(),
         order_id: request.order_id,
         external_payment_id: request.external_payment_id,
@@ -188,6 +231,5 @@ fn finance_payment_log(request: FinancePaymentLogRequest) -> Response {
         is_pushed_to_gl: request.pushed_to_gl.unwrap_or(false),
         current_status: request.current_status,
         current_status_date: request.current_status_date,
-    })
-    .into_response()
+    }
 }

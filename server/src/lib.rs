@@ -5,6 +5,7 @@
 
 mod api;
 mod log;
+mod openapi;
 mod request;
 mod serve;
 
@@ -12,13 +13,15 @@ use std::path::PathBuf;
 
 use axum::http::header::{CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
 use axum::http::HeaderValue;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use api::Api;
+pub use api::{ok_schema, Api};
 pub use log::utc_now;
+pub use openapi::openapi_document;
+pub use request::REQUEST_ANSWERS;
 pub use serve::{serve, Limits};
 
 /// The largest request body accepted; a larger one is answered 413.
@@ -53,7 +56,8 @@ impl Default for Config {
     }
 }
 
-/// The whole server: an API route per registered DTO, the static files, one log line per request.
+/// The whole server: an API route per registered DTO, their OpenAPI document at
+/// `/openapi.json`, the static files, one log line per request.
 pub fn router(config: &Config) -> Router {
     let mut router = Router::new();
     let body_timeout = config.limits.body_timeout;
@@ -63,7 +67,12 @@ pub fn router(config: &Config) -> Router {
             post(move |request| request::handle(api, body_timeout, request)),
         );
     }
+    let document = openapi::document_text();
     router = router
+        .route(
+            "/openapi.json",
+            get(move || async move { openapi::serve(document) }),
+        )
         .nest_service("/pkg", ServeDir::new(&config.pkg))
         .fallback_service(ServeDir::new(&config.www))
         .layer(SetResponseHeaderLayer::overriding(

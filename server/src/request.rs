@@ -5,11 +5,49 @@ use std::time::Duration;
 
 use axum::body::{to_bytes, Bytes};
 use axum::extract::Request;
-use axum::http::header::{CONNECTION, CONTENT_TYPE};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
+use payrules::RequestAnswer;
 
 use crate::{Api, BODY_LIMIT};
+
+/// The answers to a request as a whole, besides validation's 400: what [`refuse`] sends, and
+/// what the OpenAPI document lists for every API (`GET /openapi.json`).
+pub const REQUEST_ANSWERS: [RequestAnswer; 3] = [TIMEOUT, TOO_LARGE, UNSUPPORTED];
+
+const TIMEOUT: RequestAnswer = RequestAnswer {
+    status: 408,
+    code: "RequestTimeout",
+    description: "The request body did not arrive within the body deadline (10 s by default); the connection is closed.",
+    header: Some(("Connection", "close")),
+};
+
+const TOO_LARGE: RequestAnswer = RequestAnswer {
+    status: 413,
+    code: "RequestEntityTooLarge",
+    description: "The request body is larger than 64 KiB.",
+    header: None,
+};
+
+pub(crate) const UNSUPPORTED: RequestAnswer = RequestAnswer {
+    status: 415,
+    code: "UnsupportedMediaType",
+    description: "The content type is not one this API accepts.",
+    header: None,
+};
+
+/// `answer`, with `message`, in `api`'s own error body, with the answer's header.
+pub(crate) fn refuse(api: Api, answer: RequestAnswer, message: &str) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = api.request_error(status, answer.code, message);
+    if let Some((name, value)) = answer.header {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
 
 /// Answers one API request; a body that has not arrived within `body_timeout` is answered 408
 /// and its connection closed.
@@ -33,20 +71,11 @@ pub(crate) async fn handle(api: Api, body_timeout: Duration, request: Request) -
             "The request body did not arrive within {} seconds.",
             body_timeout.as_secs()
         );
-        let mut response =
-            api.request_error(StatusCode::REQUEST_TIMEOUT, "RequestTimeout", &message);
-        response
-            .headers_mut()
-            .insert(CONNECTION, HeaderValue::from_static("close"));
-        return response;
+        return refuse(api, TIMEOUT, &message);
     };
     let Ok(body) = read else {
         let message = format!("The request body is larger than {BODY_LIMIT} bytes.");
-        return api.request_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "RequestEntityTooLarge",
-            &message,
-        );
+        return refuse(api, TOO_LARGE, &message);
     };
     match media_type.as_str() {
         "application/json" | "text/json" => api.answer_json(&body),
@@ -71,11 +100,7 @@ pub(crate) async fn handle(api: Api, body_timeout: Duration, request: Request) -
             };
             let shown: String = media_type.chars().take(100).collect();
             let message = format!("The content type '{shown}' is not supported; send {accepted}.");
-            api.request_error(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "UnsupportedMediaType",
-                &message,
-            )
+            refuse(api, UNSUPPORTED, &message)
         }
     }
 }

@@ -1,10 +1,11 @@
 //! Every route of the reference server: valid and invalid bodies, each content type, oversize, malformed, static files.
 
-use axum::body::{to_bytes, Body};
-use axum::http::{Method, Request, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, StatusCode};
 use axum::Router;
 use payrules_server::{router, Config, BODY_LIMIT};
-use tower::ServiceExt;
+
+mod common;
 
 fn app() -> Router {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/static");
@@ -15,36 +16,14 @@ fn app() -> Router {
     })
 }
 
-/// Sends one request; returns the status, the content type and the body as text.
+/// Sends one request to the app; returns the status, the content type and the body as text.
 async fn send(
     method: Method,
     path: &str,
     content_type: Option<&str>,
     body: impl Into<Body>,
 ) -> (StatusCode, String, String) {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(content_type) = content_type {
-        request = request.header("content-type", content_type);
-    }
-    let request = request
-        .body(body.into())
-        .unwrap_or_else(|e| panic!("request: {e}"));
-    let response = app().oneshot(request).await.unwrap_or_else(|e| match e {});
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap_or_else(|e| panic!("body: {e}"));
-    (
-        status,
-        content_type,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    common::send(app(), method, path, content_type, body).await
 }
 
 async fn post_json(path: &str, body: &str) -> (StatusCode, String) {

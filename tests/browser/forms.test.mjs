@@ -158,6 +158,11 @@ for (const dto of DTOS.filter((dto) => FORMS[dto])) {
       return body.responseStatus ? body.responseStatus.errors.map((e) => e.message) : Object.values(body.ModelState).flat();
     })();
     assert.deepEqual(serverMessages, data.errors.map(([, message]) => message));
+    // The server's body, read back (fromServerError), is what the form now shows, under each field.
+    const summary = page.locator(`#summary-${dto}`);
+    assert.equal(await summary.getAttribute("data-source"), "server");
+    assert.deepEqual(await summary.locator("li").allTextContents(), serverMessages);
+    for (const [name, message] of data.errors) assert.equal(await errorText(page, dto, name).textContent(), message);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -1,10 +1,12 @@
-// Consumer tests: the packed payrules tarball installed into a throwaway project, as a user installs it, then used from Node (import and require), a page with no bundler and its module worker, a Vite + React + react-hook-form app and a webpack 5 app in Chromium, and tsc --strict.
+// Consumer tests: the packed payrules tarball installed into a throwaway project, as a user installs it, then used from Node (import and require), a page with no bundler and its module worker, a Vite + React + react-hook-form app, react-hook-form's standardSchemaResolver and TanStack Form with the Standard Schema objects, and a webpack 5 app in Chromium, a Hono server with @hono/standard-validator, and tsc --strict.
 // Needs the built package in pkg/ (scripts/test.sh builds it) and Debian's chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
 import { launchChromium } from "../js/chromium.mjs";
 import { dtoNames } from "../js/load.mjs";
 import { tmpdir } from "node:os";
@@ -68,8 +70,9 @@ test("the tarball holds the package's files and nothing else", () => {
   const files = run("tar", ["tzf", tarball], project).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
   const snippet = files.filter((f) => f.startsWith("snippets/"));
   assert.deepEqual(files.filter((f) => !f.startsWith("snippets/")), [
-    "README.md", "index.d.ts", "index.js", "node.mjs", "package.json", "payrules.cjs", "payrules.d.ts", "payrules.js", "payrules_bg.wasm",
-    "react-hook-form.d.ts", "react-hook-form.js",
+    "README.md", "index.d.ts", "index.js", "json-schema.cjs", "json-schema.d.ts", "json-schema.js", "node.mjs", "openapi.json", "package.json",
+    "payrules.cjs", "payrules.d.ts", "payrules.js", "payrules_bg.wasm", "react-hook-form.d.ts", "react-hook-form.js",
+    "server-errors-data.js", "server-errors.cjs", "server-errors.d.ts", "server-errors.js",
   ]);
   assert.equal(snippet.length, 2, `reader.js and reader.cjs: ${snippet}`);
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/payrules/package.json"), "utf8"));
@@ -156,5 +159,152 @@ test("TypeScript --strict: every export type-checks, and wrong uses do not compi
   const wrong = spawnSync("npx", ["tsc", "-p", "types/tsconfig.wrong.json"], { cwd: project, encoding: "utf8" });
   assert.notEqual(wrong.status, 0, "wrong.ts compiled");
   const found = [...wrong.stdout.matchAll(/wrong\.ts\((\d+),\d+\): error (TS\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
-  assert.deepEqual(found, ["5:TS2345", "6:TS2551", "7:TS2339", "8:TS2345"], wrong.stdout);
+  assert.deepEqual(found, [
+    "5:TS2345", "6:TS2551", "7:TS2339", "8:TS2345",
+    // The Standard Schema exports: parse's value only once narrowed, DtoValue's types, InferOutput, the resolver's and sValidator's types.
+    "12:TS2339", "13:TS2345", "14:TS2339", "15:TS2322", "16:TS2741", "17:TS2344", "18:TS2339", "19:TS2345", "20:TS2339", "23:TS2339", "25:TS2345",
+  ], wrong.stdout);
+});
+
+test("TypeScript --strict: a DTO schema's ~standard.validate is typed synchronous, with payrules' issues", () => {
+  const checked = spawnSync("npx", ["tsc", "-p", "types/tsconfig.sync.json"], { cwd: project, encoding: "utf8" });
+  assert.equal(checked.status, 0, checked.stdout);
+});
+
+// The Standard Schema consumers below are handed CreatePaymentRequest; each must show the server's words and pass on the bound value.
+const EMPTY = { amount: "'Amount' must not be empty.", gstAmount: "'Gst Amount' must not be empty." };
+const GST_ABOVE_TEN = "'Gst Amount' must be less than or equal to '10'.";
+
+/** Types the CreatePaymentRequest form's three inputs on `page`. */
+async function fill(page, values) {
+  for (const [name, value] of Object.entries(values)) await page.getByLabel(name, { exact: true }).fill(value);
+}
+
+test("react-hook-form with standardSchemaResolver(CreatePaymentRequest), built with Vite and loaded in Chromium", async () => {
+  run("npx", ["vite", "build", "--base", "./", "--logLevel", "error"], join(project, "rhf-standard"));
+  const { page, problems } = await open("/rhf-standard/dist/index.html");
+  const pay = page.getByRole("button", { name: "Pay", exact: true });
+  await pay.waitFor({ timeout: 20000 });
+  const error = (name) => page.locator(`[data-error=${name}]`);
+  const submits = async (n) => page.waitForFunction((n) => document.querySelector("#submits").textContent === String(n), n);
+  // Submitted empty: the server's NotNull wording under both amounts, nothing accepted.
+  await pay.click();
+  await submits(1);
+  assert.equal(await error("amount").textContent(), EMPTY.amount);
+  assert.equal(await error("gstAmount").textContent(), EMPTY.gstAmount);
+  assert.equal(await error("particulars").count(), 0);
+  assert.deepEqual(JSON.parse(await page.locator("#accepted").textContent()), []);
+  // Tax above the amount: the cross-field rule, in the server's words, under gstAmount only.
+  await fill(page, { amount: "10", gstAmount: "10.5" });
+  await pay.click();
+  await submits(2);
+  assert.equal(await error("gstAmount").textContent(), GST_ABOVE_TEN);
+  assert.equal(await error("amount").count(), 0);
+  // Valid values that payrules cannot read (the resolver is handed them behind a Proxy whose ownKeys throws): a
+  // request-level issue, without a path, which standardSchemaResolver puts under errors.root; onSubmit is not called.
+  await fill(page, { gstAmount: "1.25", particulars: "October" });
+  await page.getByRole("button", { name: "Pay (unreadable)" }).click();
+  await submits(3);
+  assert.equal(await error("root").textContent(), "The request object could not be read.");
+  assert.equal(await page.locator("[data-error]").count(), 1, "only errors.root");
+  assert.deepEqual(JSON.parse(await page.locator("#accepted").textContent()), []);
+  // Valid: onSubmit gets the schema's output, the request as bound (numbers for money).
+  await pay.click();
+  await submits(4);
+  await page.waitForFunction(() => document.querySelector("#accepted").textContent !== "[]");
+  assert.deepEqual(JSON.parse(await page.locator("#accepted").textContent()), [{ amount: 10, gstAmount: 1.25, particulars: "October" }]);
+  assert.equal(await page.locator("[data-error]").count(), 0);
+  // The server answers 400 with an error only it knows: fromServerError puts it under its field, with its code.
+  await fill(page, { particulars: "Duplicate" });
+  await pay.click();
+  await submits(5);
+  await error("particulars").waitFor();
+  assert.equal(await error("particulars").textContent(), "This payment was already made.");
+  assert.equal(await error("particulars").getAttribute("data-type"), "AlreadyExists");
+  assert.equal(await page.locator("[data-error]").count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("TanStack Form with validators.onSubmit = CreatePaymentRequest, built with Vite and loaded in Chromium", async () => {
+  run("npx", ["vite", "build", "--base", "./", "--logLevel", "error"], join(project, "tanstack"));
+  const { page, problems } = await open("/tanstack/dist/index.html");
+  const pay = page.getByRole("button", { name: "Pay", exact: true });
+  await pay.waitFor({ timeout: 20000 });
+  // A field's errors: TanStack puts each issue under the field its path names; the page lists [code, message].
+  const errors = (name) => page.locator(`[data-errors=${name}] li`).evaluateAll((items) => items.map((li) => [li.dataset.code, li.textContent]));
+  const attempts = async (n) => page.waitForFunction((n) => document.querySelector("#attempts").textContent === String(n), n);
+  await pay.click();
+  await attempts(1);
+  await page.locator("[data-errors=gstAmount]").waitFor();
+  assert.deepEqual(await errors("amount"), [["NotNull", EMPTY.amount]]);
+  assert.deepEqual(await errors("gstAmount"), [["NotNull", EMPTY.gstAmount]]);
+  assert.deepEqual(await errors("particulars"), []);
+  await fill(page, { amount: "10", gstAmount: "10.5" });
+  await pay.click();
+  await attempts(2);
+  await page.waitForFunction(() => !document.querySelector("[data-errors=amount]") && document.querySelector("[data-errors=gstAmount] li")?.dataset.code === "LessThanOrEqual");
+  assert.deepEqual(await errors("gstAmount"), [["LessThanOrEqual", GST_ABOVE_TEN]]);
+  assert.deepEqual(await errors("amount"), []);
+  assert.deepEqual(JSON.parse(await page.locator("#accepted").textContent()), []);
+  // Valid: onSubmit is called once, with the form's values as typed (TanStack does not hand over the schema's output);
+  // parse gives the request as bound.
+  await fill(page, { gstAmount: "1.25", particulars: "October" });
+  await pay.click();
+  await attempts(3);
+  await page.waitForFunction(() => document.querySelector("#accepted").textContent !== "[]");
+  assert.deepEqual(JSON.parse(await page.locator("#accepted").textContent()), [
+    { values: { amount: "10", gstAmount: "1.25", particulars: "October" }, parsed: { amount: 10, gstAmount: 1.25, particulars: "October" } },
+  ]);
+  assert.equal(await page.locator("[data-errors]").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a Hono server with sValidator(\"json\", schema, hook): every parity vector answered 400 with serverError's body or 200 with the value", async () => {
+  // The installed package, as the server loads it, for the expected values.
+  const payrules = createRequire(join(project, "package.json"))("payrules");
+  const hono = spawn("node", ["hono/server.mjs"], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  hono.stderr.on("data", (chunk) => (stderr += chunk));
+  try {
+    const first = await new Promise((resolve, reject) => {
+      createInterface({ input: hono.stdout }).once("line", resolve);
+      hono.once("exit", (code) => reject(new Error(`the Hono server exited (${code}): ${stderr}`)));
+    });
+    const { url } = JSON.parse(first);
+    const vectorsDir = join(ROOT, "tests/vectors");
+    const answered = {};
+    for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort()) {
+      const { dto, cases } = JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
+      const route = payrules.describeApi(dto).route;
+      answered[dto] = { 200: 0, 400: 0 };
+      for (const c of cases) {
+        const text = "input_text" in c ? c.input_text : JSON.stringify(c.input);
+        const input = JSON.parse(text);
+        const response = await fetch(url + route, { method: "POST", headers: { "content-type": "application/json" }, body: text });
+        const body = await response.json();
+        const parsed = payrules.parse(dto, input);
+        assert.equal(parsed.valid, c.expected.valid, `${dto}: ${c.name}`);
+        if (c.expected.valid) {
+          assert.equal(response.status, 200, `${dto}: ${c.name}: ${JSON.stringify(body)}`);
+          assert.deepEqual(body, parsed.value, `${dto}: ${c.name}`);
+        } else {
+          assert.equal(response.status, 400, `${dto}: ${c.name}`);
+          assert.deepEqual(body, c.body, `${dto}: ${c.name}`);
+          assert.deepEqual(body, payrules.serverError(dto, parsed), `${dto}: ${c.name}`);
+        }
+        answered[dto][response.status]++;
+      }
+    }
+    assert.deepEqual(Object.keys(answered).sort(), [...payrules.dtoNames()].sort(), "every registered DTO has its route and vectors");
+    for (const [dto, counts] of Object.entries(answered)) assert.ok(counts[200] > 0 && counts[400] > 0, `${dto}: ${JSON.stringify(counts)}`);
+    // Text that is not JSON never reaches the schema: Hono's json validator answers it itself, not with the API's body.
+    const malformed = await fetch(`${url}/payments`, { method: "POST", headers: { "content-type": "application/json" }, body: "{x" });
+    assert.equal(malformed.status, 400);
+    assert.equal(await malformed.text(), "Malformed JSON in request body");
+    console.log(`Hono: ${JSON.stringify(answered)}`);
+  } finally {
+    hono.kill();
+  }
 });
