@@ -77,3 +77,33 @@ export interface DtoSchema<D extends DtoName = DtoName> extends StandardSchemaV1
     readonly validate: (value: unknown) => DtoSchemaResult<D>;
   };
 }
+
+/** The Standard JSON Schema v1 interface (https://standardschema.dev/json-schema): what `payrules/json-schema`'s DTO objects add. */
+export interface StandardJSONSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardJSONSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardJSONSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly types?: StandardSchemaV1.Types<Input, Output> | undefined;
+    readonly jsonSchema: Converter;
+  }
+  interface Converter {
+    /** The JSON Schema of the input; throws for a target it cannot write. */
+    readonly input: (options: Options) => Record<string, unknown>;
+    /** The JSON Schema of the output; throws for a target it cannot write. */
+    readonly output: (options: Options) => Record<string, unknown>;
+  }
+  type Target = "draft-2020-12" | "draft-07" | "openapi-3.0" | ({} & string);
+  interface Options {
+    readonly target: Target;
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+}
+
+/** A DTO's Standard Schema object with `~standard.jsonSchema` (`payrules/json-schema`): the JSON body's schema as input, the bound value's as output, for targets "draft-2020-12" and "draft-07" (another throws). */
+export interface DtoJsonSchema<D extends DtoName = DtoName> extends DtoSchema<D> {
+  readonly "~standard": DtoSchema<D>["~standard"] & { readonly jsonSchema: StandardJSONSchemaV1.Converter };
+}

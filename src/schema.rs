@@ -95,11 +95,19 @@ pub fn bound_request_schema(dto: DtoName) -> Value {
             (field.name.to_owned(), value)
         })
         .collect();
+    // A valid request has every required field: its bound value never leaves one out.
+    let required: Vec<&str> = table
+        .fields
+        .iter()
+        .filter(|field| field.is_required())
+        .map(|field| field.name)
+        .collect();
     json!({
         "title": table.name,
         "description": format!("The {} as bound: canonical names, converted values, fields with no value left out.", table.name),
         "type": "object",
         "properties": properties,
+        "required": required,
         "additionalProperties": false,
     })
 }

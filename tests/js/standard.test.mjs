@@ -110,3 +110,49 @@ test("an error about the request as a whole is an issue without a path: never a 
 test("parse throws for an unknown DTO, as every export does", () => {
   assert.throws(() => parse("Nope", {}), /known DTOs/);
 });
+
+test("payrules/json-schema's DTO objects: the same validate, and ~standard.jsonSchema for input and output", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const { default: Ajv07 } = await import("ajv");
+  const jsonSchema = await import(pkgPath("json-schema.js"));
+  const requiredJsonSchema = createRequire(import.meta.url)(pkgPath("json-schema.cjs"));
+  let checked = 0;
+  for (const dto of dtoNames()) {
+    for (const combined of [jsonSchema[dto], requiredJsonSchema[dto]]) {
+      const standard = combined["~standard"];
+      assert.equal(standard.version, 1);
+      assert.equal(standard.vendor, "payrules");
+      assert.equal(standard.validate, payrules[dto]["~standard"].validate, `${dto}: the main entry's validate`);
+      assert.deepEqual(standard.jsonSchema.input({ target: "draft-2020-12" }), jsonSchema.jsonSchemas[dto]);
+      const draft7 = standard.jsonSchema.input({ target: "draft-07" });
+      assert.equal(draft7.$schema, "http://json-schema.org/draft-07/schema#");
+      assert.notEqual(jsonSchema.jsonSchemas[dto].$schema, draft7.$schema, "a copy, not the shared schema");
+      for (const target of ["openapi-3.0", "draft-04", undefined]) {
+        assert.throws(() => standard.jsonSchema.output({ target }), /no JSON Schema for target/, String(target));
+      }
+    }
+    // Every valid vector's bound value fits the output schema, under draft 2020-12 and draft-07 validators.
+    const output2020 = new Ajv2020({ strict: false }).compile(jsonSchema[dto]["~standard"].jsonSchema.output({ target: "draft-2020-12" }));
+    const output07 = new Ajv07({ strict: false }).compile(jsonSchema[dto]["~standard"].jsonSchema.output({ target: "draft-07" }));
+    for (const { dto: owner, cases } of vectors) {
+      if (owner !== dto) continue;
+      for (const c of cases) {
+        let input;
+        try {
+          input = "input_text" in c ? JSON.parse(c.input_text) : c.input;
+        } catch {
+          continue;
+        }
+        const { valid, value } = parse(dto, input);
+        if (!valid) continue;
+        assert.ok(output2020(value), `${dto}: ${c.name}: ${JSON.stringify(output2020.errors)}`);
+        assert.ok(output07(value), `${dto}: ${c.name}: ${JSON.stringify(output07.errors)}`);
+        checked++;
+      }
+    }
+    // And a value missing a required field, or of another type, does not.
+    const required = payrules.describe(dto).find((f) => f.required);
+    if (required) assert.equal(output2020({}), false, `${dto}: ${required.name} is required in the output`);
+  }
+  assert.ok(checked >= 150, `${checked} bound values`);
+});

@@ -5,6 +5,7 @@ import {
   type FieldError, type ServiceStackErrorBody, type WebApiErrorBody,
 } from "payrules";
 import { fromServerError } from "payrules/server-errors";
+import { CreatePaymentRequest as CreatePaymentRequestWithJsonSchema, outputSchemas } from "payrules/json-schema";
 import { useForm } from "react-hook-form";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
 import { useForm as useTanStackForm } from "@tanstack/react-form";
@@ -81,7 +82,12 @@ const app = new Hono().post("/payments", sValidator("json", CreatePaymentRequest
   return c.json({ money });
 });
 
+// Standard JSON Schema: the input and output schemas of the same object that validates.
+const inputSchema: Record<string, unknown> = CreatePaymentRequestWithJsonSchema["~standard"].jsonSchema.input({ target: "draft-2020-12" });
+const withJsonSchemaOutput = same<StandardSchemaV1.InferOutput<typeof CreatePaymentRequestWithJsonSchema>, DtoValue<"CreatePaymentRequest">>(true);
+const outputSchema = outputSchemas.CreatePaymentRequest;
+
 // A server's answer read back: a ValidationResult, whatever the body.
 const readBack: { valid: boolean; errors: FieldError[] } = fromServerError("OnceOffPaymentRequest", 400, JSON.parse("{}") as unknown);
 
-export { schemas, vendor, version, amount, errors, paid, body, ssBody, isNumber, isInt, isDate, isOutput, isInput, output, names, app, readBack };
+export { schemas, vendor, version, amount, errors, paid, body, ssBody, isNumber, isInt, isDate, isOutput, isInput, output, names, app, readBack, inputSchema, withJsonSchemaOutput, outputSchema };
