@@ -84,10 +84,8 @@ export interface StandardJSONSchemaV1<Input = unknown, Output = Input> {
 }
 
 export declare namespace StandardJSONSchemaV1 {
-  interface Props<Input = unknown, Output = Input> {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly types?: StandardSchemaV1.Types<Input, Output> | undefined;
+  /** Standard Schema's version, vendor and types; a converter in place of `validate`. */
+  interface Props<Input = unknown, Output = Input> extends Omit<StandardSchemaV1.Props<Input, Output>, "validate"> {
     readonly jsonSchema: Converter;
   }
   interface Converter {
