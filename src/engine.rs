@@ -74,8 +74,43 @@ impl Judgement<'_> {
         }
     }
 
+    /// Every error, worded in `language` where the DTO's framework is ServiceStack and the
+    /// language has a template for the violation (FluentValidation's); else as [`errors`]
+    /// words it (English). Codes are the same in every language.
+    ///
+    /// [`errors`]: Judgement::errors
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn errors_in(&self, language: &crate::languages::Language) -> Vec<FieldError> {
+        if language.is_english() || self.table.framework != crate::table::Framework::ServiceStack {
+            return self.errors();
+        }
+        self.found
+            .iter()
+            .filter_map(|found| {
+                let field = self.table.fields.get(usize::from(found.field))?;
+                let wording = wording::wording(self.table.framework, found.violation);
+                let template = language
+                    .template(found.violation)
+                    .unwrap_or(wording.template);
+                let mut message = String::with_capacity(template.len() + 32);
+                self.message_from(template, found, &mut message);
+                Some(FieldError {
+                    field: field.name.to_owned(),
+                    code: wording.code.to_owned(),
+                    message,
+                })
+            })
+            .collect()
+    }
+
     /// The message of `found`, from its framework's template.
     fn message(&self, found: &Found, out: &mut String) {
+        let template = wording::wording(self.table.framework, found.violation).template;
+        self.message_from(template, found, out);
+    }
+
+    /// The message of `found`, from `template`.
+    fn message_from(&self, template: &str, found: &Found, out: &mut String) {
         let index = usize::from(found.field);
         let Some(field) = self.table.fields.get(index) else {
             return;
@@ -84,7 +119,6 @@ impl Judgement<'_> {
             .values
             .get(index)
             .and_then(|v| v.as_ref().ok()?.as_ref());
-        let template = wording::wording(self.table.framework, found.violation).template;
         wording::render(template, out, |placeholder, out| {
             fill(placeholder, field, found, value, &self.values, out)
         });

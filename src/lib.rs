@@ -28,6 +28,8 @@ mod engine;
 mod form;
 mod input;
 mod json;
+#[cfg(not(target_arch = "wasm32"))]
+mod languages;
 mod names;
 mod number;
 #[cfg(not(target_arch = "wasm32"))]
@@ -88,6 +90,33 @@ pub fn validate_json(dto: DtoName, bytes: &[u8]) -> ValidationResult {
     result_of(dto, &json::bind(bytes, dto.table()))
 }
 
+/// [`validate_json`] with messages in the language of `locale` (a .NET culture name such as
+/// `fr-CA`), as a ServiceStack server whose request's UI culture is `locale` words them:
+/// FluentValidation's translation, found through the culture's .NET parents (`fr-CA` → `fr`),
+/// else English. Codes, fields and verdicts are the same in every language; Web API DTOs,
+/// payrules' own codes (`Url`, `TypeMismatch`, `Date`) and request-level errors stay English.
+/// Natively only; see `docs/languages.md`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn validate_json_in(dto: DtoName, bytes: &[u8], locale: &str) -> ValidationResult {
+    let language = languages::resolve(locale);
+    result_worded(dto, &json::bind(bytes, dto.table()), |judgement| {
+        judgement.errors_in(language)
+    })
+}
+
+/// [`parse_named`] with messages in the language of `locale` (see [`validate_json_in`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_named_in(dto: DtoName, bytes: &[u8], locale: &str) -> Result<AnyDto, Report> {
+    let language = languages::resolve(locale);
+    let slots = json::bind(bytes, dto.table());
+    judged_worded(
+        dto,
+        &slots,
+        |values| AnyDto::own(dto, values),
+        |judgement| judgement.errors_in(language),
+    )
+}
+
 /// Parses form fields (an urlencoded or multipart body, decoded into name/value pairs) into the
 /// typed DTO: every value is text, and an empty value is no value.
 pub fn parse_form<'a, D, I>(pairs: I) -> Result<D, Report>
@@ -140,6 +169,16 @@ fn judged<T>(
     slots: &Result<Slots<'_>, RequestError>,
     own: impl FnOnce(&[engine::Converted<'_>]) -> T,
 ) -> Result<T, Report> {
+    judged_worded(dto, slots, own, |judgement| judgement.errors())
+}
+
+/// [`judged`] with the errors worded by `words` (English: `Judgement::errors`).
+fn judged_worded<T>(
+    dto: DtoName,
+    slots: &Result<Slots<'_>, RequestError>,
+    own: impl FnOnce(&[engine::Converted<'_>]) -> T,
+    words: impl FnOnce(&engine::Judgement<'_>) -> Vec<FieldError>,
+) -> Result<T, Report> {
     let slots = match slots {
         Ok(slots) => slots,
         Err(error) => {
@@ -155,18 +194,27 @@ fn judged<T>(
     }
     Err(Report {
         dto,
-        errors: judgement.errors(),
+        errors: words(&judgement),
     })
 }
 
 /// The result of bound input (the entry point of every reader that only validates).
 pub(crate) fn result_of(dto: DtoName, slots: &Result<Slots<'_>, RequestError>) -> ValidationResult {
+    result_worded(dto, slots, |judgement| judgement.errors())
+}
+
+/// [`result_of`] with the errors worded by `words`.
+fn result_worded(
+    dto: DtoName,
+    slots: &Result<Slots<'_>, RequestError>,
+    words: impl FnOnce(&engine::Judgement<'_>) -> Vec<FieldError>,
+) -> ValidationResult {
     match slots {
         Ok(slots) => {
             let judgement = engine::judge(slots);
             ValidationResult {
                 valid: judgement.is_valid(),
-                errors: judgement.errors(),
+                errors: words(&judgement),
             }
         }
         Err(error) => ValidationResult {
