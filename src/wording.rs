@@ -132,23 +132,25 @@ pub fn render(
     out.push_str(rest);
 }
 
+/// The placeholders `template` uses, in order (with repeats). (For tests: the languages' tests
+/// hold their templates to the same placeholders.)
+#[cfg(test)]
+pub(crate) fn placeholders_of(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let tail = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = tail.find('}') else { break };
+        found.push(tail.get(..close).unwrap_or(""));
+        rest = tail.get(close + 1..).unwrap_or("");
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::table::Placeholder;
-
-    /// The placeholders `template` uses, in order (with repeats).
-    fn placeholders_of(template: &str) -> Vec<&str> {
-        let mut found = Vec::new();
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            let tail = rest.get(open + 1..).unwrap_or("");
-            let Some(close) = tail.find('}') else { break };
-            found.push(tail.get(..close).unwrap_or(""));
-            rest = tail.get(close + 1..).unwrap_or("");
-        }
-        found
-    }
 
     /// Every template uses only placeholders its violation fills (or `PropertyName`); every
     /// placeholder a violation fills is used by some framework's template; every violation

@@ -151,19 +151,6 @@ fn english_is_the_service_stack_wording() {
     assert_eq!(translated, 11);
 }
 
-/// The placeholders `template` uses, in order.
-fn placeholders_of(template: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let tail = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = tail.find('}') else { break };
-        found.push(tail.get(..close).unwrap_or(""));
-        rest = tail.get(close + 1..).unwrap_or("");
-    }
-    found
-}
-
 /// Every template of every language names its field and uses only placeholders its violation
 /// fills, so no message keeps a `{…}` (the script fails on the same; this holds the data to it).
 #[test]
@@ -173,7 +160,7 @@ fn every_template_uses_only_what_its_violation_fills() {
             let Some(template) = language.template(violation) else {
                 continue;
             };
-            let used = placeholders_of(template);
+            let used = wording::placeholders_of(template);
             assert!(
                 used.contains(&"PropertyName"),
                 "{} {violation:?}",
