@@ -1,10 +1,12 @@
 // The package's types: the API and its data types, whichever entry (browser, bundler, worker, Node import or require) loads it; scripts/package.mjs appends the declaration of each registered DTO's Standard Schema object.
-export { validate, parse, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
+export { validate, parse, validateJson, serverError, addLanguage, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
 export type {
   DtoName,
   DtoValue,
   DtoValues,
   ParseResult,
+  ValidateOptions,
+  Language,
   FieldError,
   ValidationResult,
   ResponseError,
@@ -18,7 +20,7 @@ export type {
   ApiDescription,
   WebApiDtoName,
 } from "./payrules.js";
-import type { DtoName, DtoValue } from "./payrules.js";
+import type { DtoName, DtoValue, ValidateOptions } from "./payrules.js";
 
 /** The Standard Schema v1 interface (https://standardschema.dev), which payrules' DTO objects implement. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -29,8 +31,12 @@ export declare namespace StandardSchemaV1 {
   interface Props<Input = unknown, Output = Input> {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
     readonly types?: Types<Input, Output> | undefined;
+  }
+  /** Options a consumer passes to `validate` (Standard Schema 1.1). */
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
   }
   type Result<Output> = SuccessResult<Output> | FailureResult;
   interface SuccessResult<Output> {
@@ -73,8 +79,9 @@ export type DtoSchemaResult<D extends DtoName = DtoName> =
 export interface DtoSchema<D extends DtoName = DtoName> extends StandardSchemaV1<DtoInput<D>, DtoValue<D>> {
   readonly "~standard": Omit<StandardSchemaV1.Props<DtoInput<D>, DtoValue<D>>, "vendor" | "validate"> & {
     readonly vendor: "payrules";
-    /** Synchronous: the module is loaded before any entry exports the schema. */
-    readonly validate: (value: unknown) => DtoSchemaResult<D>;
+    /** Synchronous: the module is loaded before any entry exports the schema. `libraryOptions`:
+     * `parse`'s options (`{ locale: "fr-CA" }`). */
+    readonly validate: (value: unknown, options?: { readonly libraryOptions?: ValidateOptions }) => DtoSchemaResult<D>;
   };
 }
 

@@ -5,6 +5,6 @@
 // each registered DTO (js/standard-schema.js), exported under the DTO's name.
 import init, { parse } from "./payrules.js";
 
-export { validate, parse, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
+export { validate, parse, validateJson, serverError, addLanguage, dtoNames, validateForm, validateField, describe, describeApi } from "./payrules.js";
 
 await init();

@@ -5,4 +5,4 @@ const payrules = createRequire(import.meta.url)("./payrules.cjs");
 
 // scripts/package.mjs appends the exports of the Standard Schema objects, one per registered DTO.
 
-export const { validate, parse, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;
+export const { validate, parse, validateJson, serverError, addLanguage, dtoNames, validateForm, validateField, describe, describeApi } = payrules;

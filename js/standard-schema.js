@@ -9,8 +9,8 @@ export function standardSchema(parse, dto) {
     "~standard": {
       version: 1,
       vendor: "payrules",
-      validate(input) {
-        const result = parse(dto, input);
+      validate(input, options) {
+        const result = parse(dto, input, options?.libraryOptions);
         if (result.valid) return { value: result.value };
         return { issues: result.errors.map(({ field, code, message }) => (field === "" ? { message, code } : { message, code, path: [field] })) };
       },

@@ -254,11 +254,9 @@ function render({ commit, date, notice, headerless, languages, english }) {
   push(`use super::{Language, Templates};`);
   push();
   push(`/// The commit of github.com/${UPSTREAM} the templates were read from.`);
-  push(`#[cfg_attr(not(test), allow(dead_code))] // docs/languages.md names it (tested)`);
   push(`pub(crate) const SOURCE_COMMIT: &str = ${rustString(commit)};`);
   push();
   push(`/// Where the language files are in that repository.`);
-  push(`#[cfg_attr(not(test), allow(dead_code))]`);
   // As rustfmt writes it (the generated file is kept rustfmt-clean, so --check stays exact).
   const dir = `pub(crate) const SOURCE_DIR: &str = ${rustString(LANGUAGES_DIR)};`;
   push(dir.length <= 100 ? dir : `pub(crate) const SOURCE_DIR: &str =\n    ${rustString(LANGUAGES_DIR)};`);

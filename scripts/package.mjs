@@ -5,7 +5,7 @@
 // sources in js/: nothing is copied from another build. PAYRULES_KEEP_NAMES=1 keeps the module's
 // function names (to profile or to measure with twiggy).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -132,14 +132,34 @@ const dtoNames = createRequire(import.meta.url)(join(PKG, "payrules.cjs")).dtoNa
 if (dtoNames.length === 0 || !dtoNames.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) {
   throw new Error(`DTO names that cannot be JS exports: ${dtoNames}`);
 }
+// addLanguage is reader.js's own (no wasm in it): the entries export it from the copy the glue loads.
+if (!/^export function addLanguage\(/m.test(readFileSync(join(PKG, `${reader}.js`), "utf8"))) throw new Error("reader.js no longer exports addLanguage");
 const schemaSource = readFileSync(join(ROOT, "js/standard-schema.js"), "utf8");
 if (!/^export function standardSchema\(/m.test(schemaSource)) throw new Error("js/standard-schema.js no longer exports standardSchema");
 const schemaFunction = schemaSource.replace(/^export function /m, "function ");
 const appendTo = (file, text) => writeFileSync(join(PKG, file), readFileSync(join(PKG, file), "utf8") + text);
+// (The web glue re-exports it: the glue names reader.js's path already, so it costs a browser no bytes.)
+appendTo("payrules.js", `\nexport { addLanguage } from "./${reader}.js";\n`);
 appendTo("index.js", `\n${schemaFunction}\nexport const ${dtoNames.map((name) => `${name} = standardSchema(parse, "${name}")`).join(",\n  ")};\n`);
-appendTo("payrules.cjs", `\n${schemaFunction}\n${dtoNames.map((name) => `module.exports.${name} = standardSchema(module.exports.parse, "${name}");`).join("\n")}\n`);
+appendTo("payrules.cjs", `\nmodule.exports.addLanguage = require("./${reader}.cjs").addLanguage;\n${schemaFunction}\n${dtoNames.map((name) => `module.exports.${name} = standardSchema(module.exports.parse, "${name}");`).join("\n")}\n`);
 appendTo("node.mjs", `export const { ${dtoNames.join(", ")} } = payrules;\n`);
 appendTo("index.d.ts", `\n${dtoNames.map((name) => `/** The Standard Schema of \`${name}\`: \`${name}["~standard"].validate(input)\`. */\nexport declare const ${name}: DtoSchema<"${name}">;`).join("\n")}\n`);
+
+// wasm-bindgen's glue warns in long sentences (the browser entry's budget pays for every byte):
+// the same warnings, shorter. Each must be found, so a glue that changed fails the build here.
+{
+  const path = join(PKG, "payrules.js");
+  let glue = readFileSync(path, "utf8");
+  for (const [long, short] of [
+    ["using deprecated parameters for `initSync()`; pass a single object instead", "payrules: initSync takes { module }"],
+    ["using deprecated parameters for the initialization function; pass a single object instead", "payrules: init takes { module_or_path }"],
+    ["`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", "payrules: serve payrules_bg.wasm as application/wasm (compiling it the slower way):"],
+  ]) {
+    if (!glue.includes(long)) throw new Error(`payrules.js: no warning "${long.slice(0, 40)}…" to shorten (the glue changed)`);
+    glue = glue.replace(long, short);
+  }
+  writeFileSync(path, glue);
+}
 
 // What a browser loads, minified (the comments are the sources' documentation; the glue's long
 // names are wasm-bindgen's): module scope, exports and the import names the .wasm uses kept.
@@ -218,6 +238,36 @@ for (const file of ["server-errors.js", "server-errors-data.js"]) {
 manifest.exports["./server-errors"] = { types: "./server-errors.d.ts", import: "./server-errors.js", require: "./server-errors.cjs" };
 manifest.files.push("server-errors.js", "server-errors-data.js", "server-errors.cjs", "server-errors.d.ts");
 // ---- end of payrules/server-errors ----
+
+// ---- payrules/locales/<culture> (docs/languages.md) ----
+// One entry per language of ServiceStack's FluentValidation (from the crate's
+// `languages_data()`): importing it registers the language with the module (`addLanguage`), so
+// `{ locale }` can choose it; `payrules/locales/all` registers every one. None is in what a
+// browser loads first: English stays in the module.
+const languagesData = JSON.parse(execFileSync("cargo", ["run", "-q", "-p", "payrules", "--example", "languages_data"], { cwd: ROOT, encoding: "utf8" }));
+const LOCALES = join(PKG, "locales");
+rmSync(LOCALES, { recursive: true, force: true });
+mkdirSync(LOCALES);
+const localeFiles = [];
+const languagesSource = languagesData.source;
+for (const language of languagesData.languages) {
+  const [culture] = language.cultures;
+  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(culture)) throw new Error(`not a culture name: ${culture}`);
+  const data = JSON.stringify({ name: language.name, cultures: language.cultures, templates: language.templates, parents: languagesData.parents });
+  const header = `// ${language.name} (${language.cultures.join(", ")}): ServiceStack's FluentValidation templates (${languagesSource.dir}/${language.file} at ${languagesSource.repository}@${languagesSource.commit}; Apache-2.0, .NET Foundation and contributors). Importing it registers the language for { locale }.\n`;
+  writeFileSync(join(LOCALES, `${culture}.js`), `${header}import { addLanguage } from "payrules";\nconst language = ${data};\naddLanguage(language);\nexport default language;\n`);
+  writeFileSync(join(LOCALES, `${culture}.cjs`), `${header}"use strict";\nconst language = ${data};\nrequire("payrules").addLanguage(language);\nmodule.exports = language;\n`);
+  writeFileSync(join(LOCALES, `${culture}.d.ts`), `${header}import type { Language } from "payrules";\ndeclare const language: Language;\nexport default language;\n`);
+  localeFiles.push(culture);
+}
+const allHeader = `// Every language of ServiceStack's FluentValidation (${localeFiles.length}): importing it registers them all for { locale }.\n`;
+writeFileSync(join(LOCALES, "all.js"), `${allHeader}${localeFiles.map((c) => `import "./${c}.js";`).join("\n")}\nexport const cultures = ${JSON.stringify(localeFiles)};\n`);
+writeFileSync(join(LOCALES, "all.cjs"), `${allHeader}"use strict";\n${localeFiles.map((c) => `require("./${c}.cjs");`).join("\n")}\nmodule.exports = { cultures: ${JSON.stringify(localeFiles)} };\n`);
+writeFileSync(join(LOCALES, "all.d.ts"), `${allHeader}export declare const cultures: string[];\n`);
+manifest.exports["./locales/*"] = { types: "./locales/*.d.ts", import: "./locales/*.js", require: "./locales/*.cjs" };
+manifest.files.push("locales");
+manifest.sideEffects.push("./locales/*");
+// ---- end of payrules/locales ----
 
 writeFileSync(join(PKG, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 console.log(`payrules ${version}: package.json, payrules.cjs, ${reader}.cjs and the entries written to pkg/`);

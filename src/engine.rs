@@ -12,6 +12,19 @@ use crate::rules;
 use crate::table::{DtoTable, Field, Kind, Placeholder, Rule, Violation};
 use crate::wording;
 
+/// Template `n` of a language's NUL-separated templates (`""` if it has none).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn nth_template(words: &str, n: usize) -> &str {
+    let mut rest = words;
+    for _ in 0..n {
+        match crate::text::split_once(rest, 0) {
+            Some((_, after)) => rest = after,
+            None => return "",
+        }
+    }
+    crate::text::split_once(rest, 0).map_or(rest, |(template, _)| template)
+}
+
 /// Each field's value after conversion, by field index: `Ok(None)` for no value, `Err` for
 /// the field's conversion error.
 pub(crate) type Converted<'b> = Result<Option<Value<'b>>, Violation>;
@@ -58,9 +71,12 @@ impl Judgement<'_> {
     }
 
     /// Writes every error as `field NUL code NUL message NUL`, in order (what the wasm
-    /// boundary hands to JS: names, codes and messages never hold NUL).
+    /// boundary hands to JS: names, codes and messages never hold NUL). `words`: a language
+    /// the page loaded, its template of each violation in order, NUL-separated (`""`: English),
+    /// for a ServiceStack DTO; `None`, or a Web API DTO, is English.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn write_errors(&self, out: &mut String) {
+    pub(crate) fn write_errors(&self, out: &mut String, words: Option<&str>) {
+        let words = words.filter(|_| self.table.framework == crate::table::Framework::ServiceStack);
         for found in &self.found {
             let Some(field) = self.table.fields.get(usize::from(found.field)) else {
                 continue;
@@ -69,7 +85,13 @@ impl Judgement<'_> {
             out.push('\0');
             out.push_str(wording::code(self.table.framework, found.violation));
             out.push('\0');
-            self.message(found, out);
+            let translated = words
+                .map(|words| nth_template(words, found.violation as usize))
+                .filter(|template| !template.is_empty());
+            let template = translated.unwrap_or_else(|| {
+                wording::wording(self.table.framework, found.violation).template
+            });
+            self.message_from(template, found, out);
             out.push('\0');
         }
     }

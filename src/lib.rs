@@ -30,6 +30,8 @@ mod input;
 mod json;
 #[cfg(not(target_arch = "wasm32"))]
 mod languages;
+#[cfg(not(target_arch = "wasm32"))]
+pub use languages::languages_data;
 mod names;
 mod number;
 #[cfg(not(target_arch = "wasm32"))]

@@ -181,7 +181,9 @@ fn lone_surrogates_count_as_one_unit_each() {
 fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
     let registry: Vec<&str> = payrules::DtoName::ALL.iter().map(|d| d.as_str()).collect();
     for dto in [js("'Nope'"), js("undefined"), js("5"), js("Symbol('x')")] {
-        let error = JsValue::from(payrules::wasm::validate(dto, js("({})")).expect_err("throws"));
+        let error = JsValue::from(
+            payrules::wasm::validate(dto, js("({})"), JsValue::UNDEFINED).expect_err("throws"),
+        );
         let message = js_sys::Reflect::get(&error, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
@@ -229,12 +231,14 @@ fn the_module_keeps_working_after_hostile_calls() {
         let _ = payrules::wasm::validate(
             "OnceOffPaymentRequest".into(),
             js("new Proxy({}, { ownKeys() { throw new Error('trap'); } })"),
+            JsValue::UNDEFINED,
         );
         let _ = payrules::wasm::validate(
             "OnceOffPaymentRequest".into(),
             js("({FirstName: 1n, LastName: Symbol(), Segment: () => 1})"),
+            JsValue::UNDEFINED,
         );
-        let _ = payrules::wasm::validate("Nope".into(), js("({})"));
+        let _ = payrules::wasm::validate("Nope".into(), js("({})"), JsValue::UNDEFINED);
         let _ =
             payrules::wasm::server_error("OnceOffPaymentRequest".into(), js("({errors: [{}]})"));
     }

@@ -12,19 +12,15 @@ mod service_stack;
 
 use crate::table::Violation;
 
-pub(crate) use service_stack::LANGUAGES;
-#[cfg(test)]
-pub(crate) use service_stack::{SOURCE_COMMIT, SOURCE_DIR};
+pub(crate) use service_stack::{LANGUAGES, SOURCE_COMMIT, SOURCE_DIR};
 
 /// One language FluentValidation ships.
 #[derive(Debug)]
 pub(crate) struct Language {
     /// The language as its source file names it (`Chinese Simplified`). (Read by the test
     /// holding `docs/languages.md`'s list to the data, and next by the JS entries' data.)
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) name: &'static str,
     /// Its source file (`ChineseSimplifiedLanguage.cs`) under `SOURCE_DIR`.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) file: &'static str,
     /// The .NET culture names FluentValidation's `LanguageManager` matches it by, its own
     /// first (`zh-Hans`; English: `en`, `en-US`, `en-GB`).
@@ -112,11 +108,10 @@ const MAX_NAME: usize = 85;
 /// `zh`; `PARENTS`), the first one a language is named by; else English. Names match without
 /// regard to case, and `_` is read as `-`. An empty locale, or one that is not a culture name
 /// (subtags of 1 to 8 ASCII letters and digits, the first of 2 to 8 letters, 85 characters at
-/// most), is English: an ASP.NET host falls back to its default culture. (FluentValidation
+/// most, nothing around it: .NET has no culture ` fr`), is English: an ASP.NET host falls back to its default culture. (FluentValidation
 /// itself answers an empty message for a neutral culture it has no language for, `zh` or `no`;
 /// payrules answers English there too.)
 pub(crate) fn resolve(locale: &str) -> &'static Language {
-    let locale = locale.trim_matches(|c: char| c.is_ascii_whitespace());
     let mut buffer = [0u8; MAX_NAME];
     let Some(name) = culture_name(locale, &mut buffer) else {
         return english();
@@ -172,6 +167,36 @@ fn parent(name: &str) -> Option<&str> {
         return Some(parent);
     }
     name.rfind('-').and_then(|end| name.get(..end))
+}
+
+/// What the npm package's language entry points (`payrules/locales/<culture>`) are made of,
+/// from the same data: per language (English aside) its name, source file, culture names and
+/// its template for each `Violation` in order (`""` where payrules words it in English); the
+/// .NET parents that are not lexical; the source. The JS API resolves a locale against the
+/// languages a page loaded with the same rule as [`resolve`].
+pub fn languages_data() -> serde_json::Value {
+    use serde_json::json;
+    let languages: Vec<_> = LANGUAGES
+        .iter()
+        .filter(|language| !language.is_english())
+        .map(|language| {
+            let templates: Vec<&str> = Violation::ALL
+                .iter()
+                .map(|&v| language.template(v).unwrap_or_default())
+                .collect();
+            json!({
+                "name": language.name,
+                "file": language.file,
+                "cultures": language.cultures,
+                "templates": templates,
+            })
+        })
+        .collect();
+    json!({
+        "source": { "repository": "https://github.com/ServiceStack/ServiceStack", "commit": SOURCE_COMMIT, "dir": SOURCE_DIR },
+        "parents": PARENTS,
+        "languages": languages,
+    })
 }
 
 #[cfg(test)]

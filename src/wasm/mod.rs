@@ -53,11 +53,37 @@ export interface WebApiErrorBody { Message: "The request is invalid."; ModelStat
 export type ServerErrorBody<D extends DtoName = DtoName> = D extends WebApiDtoName ? WebApiErrorBody : ServiceStackErrorBody;
 
 /**
+ * Options of every validating function. `locale`: a .NET culture name (`fr-CA`); a ServiceStack
+ * DTO's messages are then in the language it resolves to among those the page loaded
+ * (`import "payrules/locales/fr"`, or `payrules/locales/all`), through .NET's parents
+ * (`fr-CA` → `fr`), else English. Codes never change; Web API DTOs, request-level errors and
+ * payrules' own codes (Url, TypeMismatch, Date) stay English.
+ */
+export interface ValidateOptions { locale?: string }
+
+/** A language of the server's messages (what `payrules/locales/<culture>` registers). */
+export interface Language {
+  name: string;
+  /** The .NET culture names it is chosen by, its own first. */
+  cultures: string[];
+  /** Its template of each violation, in payrules' order ("" where payrules words it in English). */
+  templates: string[];
+  /** .NET parents that are not the name less its last subtag (`["zh-CN", "zh-Hans"]`). */
+  parents?: [string, string][];
+}
+
+/**
+ * Registers a language for `{ locale }`; `payrules/locales/<culture>` calls it on import.
+ * @throws TypeError if `language` is not a Language.
+ */
+export function addLanguage(language: Language): void;
+
+/**
  * Validates `input` (every JS value is accepted; a plain object as `JSON.parse` gives) against the rules of `dto`.
  * Never throws for bad input: every problem is an error in the result.
  * @throws Error if `dto` is not one of `dtoNames()`; the message lists them.
  */
-export function validate(dto: DtoName, input: unknown): ValidationResult;
+export function validate(dto: DtoName, input: unknown, options?: ValidateOptions): ValidationResult;
 
 /** A DTO's request as bound: `DtoValues[D]`. */
 export type DtoValue<D extends DtoName = DtoName> = DtoValues[D];
@@ -75,7 +101,7 @@ export type ParseResult<D extends DtoName = DtoName> =
  * server hold it; the decimal rule has already judged the digits as sent.
  * @throws Error if `dto` is not one of `dtoNames()`.
  */
-export function parse<D extends DtoName>(dto: D, input: unknown): ParseResult<D>;
+export function parse<D extends DtoName>(dto: D, input: unknown, options?: ValidateOptions): ParseResult<D>;
 
 /**
  * Validates JSON text against the rules of `dto`: exactly what the server answers for that
@@ -83,7 +109,7 @@ export function parse<D extends DtoName>(dto: D, input: unknown): ParseResult<D>
  * last value). Text that is not JSON, or JSON that is not an object, is one request error.
  * @throws Error if `dto` is not one of `dtoNames()`.
  */
-export function validateJson(dto: DtoName, json: string): ValidationResult;
+export function validateJson(dto: DtoName, json: string, options?: ValidateOptions): ValidationResult;
 
 /**
  * The exact 400 body the API's server answers for `result`; `null` if it has no errors.
@@ -117,7 +143,7 @@ export type FormInput = HTMLFormElement | FormData | URLSearchParams;
  * unchecked checkbox is `false` for a bool field. Anything that is not a form is a request error.
  * @throws Error if `dto` is unknown.
  */
-export function validateForm(dto: DtoName, form: FormInput): ValidationResult;
+export function validateForm(dto: DtoName, form: FormInput, options?: ValidateOptions): ValidationResult;
 
 /**
  * The errors `validate` (or, with a form as `context`, `validateForm`) gives `field` when it
@@ -125,7 +151,7 @@ export function validateForm(dto: DtoName, form: FormInput): ValidationResult;
  * Cross-field rules (gstAmount <= amount) read the other fields from `context`.
  * @throws Error if `dto` is unknown or `field` names none of its fields (the message lists them).
  */
-export function validateField(dto: DtoName, field: string, value: unknown, context?: FormInput | Record<string, unknown>): ValidationResult;
+export function validateField(dto: DtoName, field: string, value: unknown, context?: FormInput | Record<string, unknown>, options?: ValidateOptions): ValidationResult;
 
 /** The attributes of a form control that agree with the rules. */
 export interface HtmlAttributes {
@@ -156,16 +182,22 @@ export function describe(dto: DtoName): FieldDescription[];
 
 /// Validates any JS value against the rules of the DTO named `dto`.
 #[wasm_bindgen(skip_typescript)]
-pub fn validate(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
-    judge_object(&dto, &input, read::Read::Object, Answer::Result)
+pub fn validate(dto: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    judge_object(&dto, &input, &options, read::Read::Object, Answer::Result)
 }
 
 /// Validates any JS value like `validate`; when it is valid, also gives the request as bound.
 #[wasm_bindgen(skip_typescript)]
-pub fn parse(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
+pub fn parse(dto: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     // Every string's text is copied, map entries included (`validate` skips the text no rule
     // reads), since the bound value holds them.
-    judge_object(&dto, &input, read::Read::ObjectWithText, Answer::Parsed)
+    judge_object(
+        &dto,
+        &input,
+        &options,
+        read::Read::ObjectWithText,
+        Answer::Parsed,
+    )
 }
 
 /// `input` read as a request object for the DTO named `dto`, judged, answered as `answer` asks.
@@ -173,6 +205,7 @@ pub fn parse(dto: JsValue, input: JsValue) -> Result<JsValue, JsError> {
 fn judge_object(
     dto: &JsValue,
     input: &JsValue,
+    options: &JsValue,
     mode: read::Read,
     answer: Answer,
 ) -> Result<JsValue, JsError> {
@@ -182,19 +215,19 @@ fn judge_object(
         Some(copy) => copy.bind(dto.table(), Some(dto)),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, answer))
+    Ok(result_to_js(dto, slots, answer, options))
 }
 
 /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
 #[wasm_bindgen(js_name = validateJson, skip_typescript)]
-pub fn validate_json(dto: JsValue, json: JsValue) -> Result<JsValue, JsError> {
+pub fn validate_json(dto: JsValue, json: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     let copy = read::Copy::of_text(&json);
     let slots = match &copy {
         Some(text) => crate::json::bind(text.bytes(), dto.table()),
         None => Err(RequestError::NotText),
     };
-    Ok(result_to_js(dto, slots, Answer::Result))
+    Ok(result_to_js(dto, slots, Answer::Result, &options))
 }
 
 /// What a result holds.
@@ -209,7 +242,12 @@ enum Answer {
 }
 
 /// The JS result of judging `slots`, holding what `answer` asks for.
-fn result_to_js(dto: DtoName, slots: Result<Slots<'_>, RequestError>, answer: Answer) -> JsValue {
+fn result_to_js(
+    dto: DtoName,
+    slots: Result<Slots<'_>, RequestError>,
+    answer: Answer,
+    options: &JsValue,
+) -> JsValue {
     let slots = match slots {
         Ok(slots) => slots,
         Err(error) => {
@@ -240,7 +278,9 @@ fn result_to_js(dto: DtoName, slots: Result<Slots<'_>, RequestError>, answer: An
     // The errors' text goes into a buffer kept between calls (no allocation once it has grown).
     let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
     text.clear();
-    judgement.write_errors(&mut text);
+    // The page's language for `options.locale`, if it loaded one (request-level errors stay English).
+    let words = read::words_for(options);
+    judgement.write_errors(&mut text, words.as_deref());
     let result = read::invalid_result(&text);
     if text.capacity() <= 1 << 16 {
         *ERRORS_TEXT.lock() = text;
@@ -262,14 +302,14 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
 
 /// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
 #[wasm_bindgen(js_name = validateForm, skip_typescript)]
-pub fn validate_form(dto: JsValue, form: JsValue) -> Result<JsValue, JsError> {
+pub fn validate_form(dto: JsValue, form: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     let copy = read::Copy::of(read::Read::Form, &form, None);
     let slots = match &copy {
         Some(copy) => copy.bind(dto.table(), None),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, Answer::Result))
+    Ok(result_to_js(dto, slots, Answer::Result, &options))
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.
@@ -279,6 +319,7 @@ pub fn validate_field(
     field: JsValue,
     value: JsValue,
     context: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     let table = dto.table();
@@ -317,7 +358,7 @@ pub fn validate_field(
         input = Input::Null;
     }
     slots.set(index, input);
-    Ok(result_to_js(dto, Ok(slots), Answer::Field(index)))
+    Ok(result_to_js(dto, Ok(slots), Answer::Field(index), &options))
 }
 
 /// The fields of `dto` with their rules and HTML constraint attributes.

@@ -51,6 +51,10 @@ extern "C" {
     /// is not one.
     #[wasm_bindgen(js_name = readErrors)]
     fn read_errors(result: &JsValue) -> Option<String>;
+    /// The templates of the language `options.locale` resolves to among the languages the page
+    /// loaded (NUL-separated, in `Violation` order), or `None`: English. Never throws.
+    #[wasm_bindgen(js_name = wordsFor)]
+    pub(super) fn words_for(options: &JsValue) -> Option<String>;
     /// The registry index of the DTO named `name` (-1: no DTO has that name; -2: the names
     /// are not known yet, see `knowDtoNames`).
     #[wasm_bindgen(js_name = dtoIndex)]

@@ -238,6 +238,42 @@ function copy(reader, value, metaOut, textOut) {
   return fits ? length * 4294967296 + at : -2 - at;
 }
 
+// The languages the page loaded (payrules/locales/<culture>, through addLanguage), by culture
+// name in lower case: each one's templates, NUL-joined in Violation order ("" where payrules words
+// it in English); and .NET's parents that are not the name less its last subtag (zh-CN: zh-Hans).
+// A locale resolves as src/languages/mod.rs's `resolve` does natively: `_` read as `-`, a
+// culture name or English, then the culture and each parent in turn (tests/locales.json).
+const languages = new Map();
+
+// How many templates a language has: one per Violation (tests/js/locales.test.mjs holds this to
+// the module's own count).
+const TEMPLATES = 14;
+
+/** Registers a language for `{ locale }` (payrules/locales/<culture> calls it on import; the
+ * package exports it as `addLanguage`). Throws a TypeError for what is not a language. */
+export function addLanguage(language) {
+  const { cultures, templates, parents = [] } = language ?? {};
+  const lists = [cultures, templates, ...(Array.isArray(parents) ? parents : [0])];
+  if (templates?.length !== TEMPLATES || !lists.every((list) => Array.isArray(list) && list.every((item) => typeof item === "string"))) {
+    throw new TypeError("addLanguage: not a payrules Language");
+  }
+  for (const culture of cultures) languages.set(culture.toLowerCase(), templates.join("\0"));
+  for (const [child, parent] of parents) languages.set(child.toLowerCase(), parent);
+}
+
+/** The templates of the loaded language `options.locale` resolves to; undefined for English. */
+export function wordsFor(options) {
+  try {
+    let name = options.locale.replaceAll("_", "-");
+    if (name.length > 85 || !/^[a-z]{2,8}(-[a-z\d]{1,8})*$/i.test(name)) return;
+    // A language's entry is its templates (they hold NUL); a parent's, the parent's name.
+    for (let entry; name; name = entry ?? name.replace(/-?[^-]*$/, "")) {
+      entry = languages.get(name.toLowerCase());
+      if (entry?.includes("\0")) return entry;
+    }
+  } catch {} // no options, no string locale, a getter that throws: English
+}
+
 const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_TEXT_READ = 4;
 
 /** Reads `value` (see the layout above): for DTO number `dto` as a request object (OBJECT_READ),

@@ -102,7 +102,7 @@ test("the TypeScript declarations name the real types, with no `any`", () => {
   assert.ok(dts.includes(`export type DtoName = ${union(dtoNames())};`), "DtoName");
   const webApi = dtoNames().filter((dto) => describeApi(dto).framework === "WebApi");
   assert.ok(dts.includes(`export type WebApiDtoName = ${union(webApi)};`), "WebApiDtoName");
-  assert.match(dts, /export function validate\(dto: DtoName, input: unknown\): ValidationResult;/);
+  assert.match(dts, /export function validate\(dto: DtoName, input: unknown, options\?: ValidateOptions\): ValidationResult;/);
   assert.match(dts, /export function serverError<D extends DtoName>\(dto: D, result: ValidationResult\): ServerErrorBody<D> \| null;/);
   assert.match(dts, /export function dtoNames\(\): DtoName\[\];/);
 });

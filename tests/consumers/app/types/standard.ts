@@ -5,6 +5,8 @@ import {
   type FieldError, type ServiceStackErrorBody, type WebApiErrorBody,
 } from "payrules";
 import { fromServerError } from "payrules/server-errors";
+import { validate, addLanguage, type ValidateOptions, type Language } from "payrules";
+import french from "payrules/locales/fr";
 import { CreatePaymentRequest as CreatePaymentRequestWithJsonSchema, outputSchemas } from "payrules/json-schema";
 import { useForm } from "react-hook-form";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
@@ -87,7 +89,14 @@ const inputSchema: Record<string, unknown> = CreatePaymentRequestWithJsonSchema[
 const withJsonSchemaOutput = same<StandardSchemaV1.InferOutput<typeof CreatePaymentRequestWithJsonSchema>, DtoValue<"CreatePaymentRequest">>(true);
 const outputSchema = outputSchemas.CreatePaymentRequest;
 
+// The payer's language: a language entry's data, registered, and `{ locale }` on the calls.
+const frenchLanguage: Language = french;
+addLanguage(frenchLanguage);
+const inFrench: ValidateOptions = { locale: "fr-CA" };
+const frenchErrors: FieldError[] = validate("CreatePaymentRequest", {}, inFrench).errors;
+const frenchIssues = CreatePaymentRequest["~standard"].validate({}, { libraryOptions: inFrench }).issues;
+
 // A server's answer read back: a ValidationResult, whatever the body.
 const readBack: { valid: boolean; errors: FieldError[] } = fromServerError("OnceOffPaymentRequest", 400, JSON.parse("{}") as unknown);
 
-export { schemas, vendor, version, amount, errors, paid, body, ssBody, isNumber, isInt, isDate, isOutput, isInput, output, names, app, readBack, inputSchema, withJsonSchemaOutput, outputSchema };
+export { schemas, vendor, version, amount, errors, paid, body, ssBody, isNumber, isInt, isDate, isOutput, isInput, output, names, app, readBack, inputSchema, withJsonSchemaOutput, outputSchema, frenchErrors, frenchIssues };
