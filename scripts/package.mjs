@@ -258,12 +258,17 @@ for (const language of languagesData.languages) {
   writeFileSync(join(LOCALES, `${culture}.js`), `${header}import { addLanguage } from "payrules";\nconst language = ${data};\naddLanguage(language);\nexport default language;\n`);
   writeFileSync(join(LOCALES, `${culture}.cjs`), `${header}"use strict";\nconst language = ${data};\nrequire("payrules").addLanguage(language);\nmodule.exports = language;\n`);
   writeFileSync(join(LOCALES, `${culture}.d.ts`), `${header}import type { Language } from "payrules";\ndeclare const language: Language;\nexport default language;\n`);
+  // The same data as JSON, for a page that cannot map "payrules" (a CSP without inline scripts
+  // has no import map): fetch it and pass it to addLanguage (the demo does).
+  writeFileSync(join(LOCALES, `${culture}.json`), `${data}\n`);
   localeFiles.push(culture);
 }
 const allHeader = `// Every language of ServiceStack's FluentValidation (${localeFiles.length}): importing it registers them all for { locale }.\n`;
 writeFileSync(join(LOCALES, "all.js"), `${allHeader}${localeFiles.map((c) => `import "./${c}.js";`).join("\n")}\nexport const cultures = ${JSON.stringify(localeFiles)};\n`);
 writeFileSync(join(LOCALES, "all.cjs"), `${allHeader}"use strict";\n${localeFiles.map((c) => `require("./${c}.cjs");`).join("\n")}\nmodule.exports = { cultures: ${JSON.stringify(localeFiles)} };\n`);
 writeFileSync(join(LOCALES, "all.d.ts"), `${allHeader}export declare const cultures: string[];\n`);
+writeFileSync(join(LOCALES, "index.json"), `${JSON.stringify(languagesData.languages.map((l) => ({ culture: l.cultures[0], name: l.name })))}\n`);
+manifest.exports["./locales/*.json"] = "./locales/*.json";
 manifest.exports["./locales/*"] = { types: "./locales/*.d.ts", import: "./locales/*.js", require: "./locales/*.cjs" };
 manifest.files.push("locales");
 manifest.sideEffects.push("./locales/*");

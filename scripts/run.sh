@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds the npm package (pkg/) and starts the reference server with the demo page.
-# Flags pass on to the server (--port N, --addr IP, --quiet); PAYRULES_PORT / PAYRULES_ADDR too.
+# Flags pass on to the server (--port N, --addr IP, --culture NAME, --quiet); PAYRULES_PORT /
+# PAYRULES_ADDR / PAYRULES_CULTURE too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_wasm_tools

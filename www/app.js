@@ -1,8 +1,14 @@
 // The demo's behaviour: a form per registered DTO, built from describe() and describeApi(), validated live with the wasm package, and posted to the reference server.
-import init, { describe, describeApi, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
+import init, { addLanguage, describe, describeApi, dtoNames, validateField, validateForm, serverError } from "/pkg/payrules.js";
 import { fromServerError } from "/pkg/server-errors.js";
 
 await init();
+
+// The payer's language: the messages in the locale chosen below, as the server words them for
+// the same Accept-Language. A language is fetched as data (payrules/locales/<culture>.json) and
+// registered with addLanguage when first chosen.
+const options = { locale: "en" };
+const refreshes = [];
 
 /** Creates an element; text only ever goes in through textContent. */
 function element(tag, attributes = {}, text) {
@@ -83,8 +89,8 @@ function buildForm(dto) {
   }
 
   function refresh() {
-    for (const name of shown) showError(name, validateField(dto, name, valueOf(inputs.get(name)), form).errors);
-    const result = validateForm(dto, form);
+    for (const name of shown) showError(name, validateField(dto, name, valueOf(inputs.get(name)), form, options).errors);
+    const result = validateForm(dto, form, options);
     const would = serverError(dto, result);
     body.textContent = would === null ? "valid: 200" : `400 ${JSON.stringify(would, null, 2)}`;
     return result;
@@ -142,7 +148,7 @@ function buildForm(dto) {
       summary.hidden = true;
     }
     answer.textContent = "sending…";
-    const response = await fetch(route, { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody(form) });
+    const response = await fetch(route, { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": options.locale }, body: requestBody(form) });
     const text = await response.text();
     let shownText = text || "(empty body)";
     try { shownText = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: show the text */ }
@@ -163,8 +169,27 @@ function buildForm(dto) {
   });
 
   refresh();
+  refreshes.push(refresh);
   return panel;
 }
+
+// The language switch: English, then every language the package ships.
+const language = element("select", { id: "language", "aria-label": "Language of the messages" });
+language.append(element("option", { value: "en" }, "English"));
+for (const { culture, name } of await (await fetch("/pkg/locales/index.json")).json()) language.append(element("option", { value: culture }, name));
+const loaded = new Set(["en"]);
+language.addEventListener("change", async () => {
+  const culture = language.value;
+  if (!loaded.has(culture)) {
+    addLanguage(await (await fetch(`/pkg/locales/${culture}.json`)).json());
+    loaded.add(culture);
+  }
+  options.locale = culture;
+  document.documentElement.lang = culture;
+  for (const refresh of refreshes) refresh();
+  document.body.dataset.locale = culture;
+});
+document.querySelector("header").append(element("label", { for: "language" }, "Messages in "), language);
 
 const tabs = document.getElementById("tabs");
 const forms = document.getElementById("forms");

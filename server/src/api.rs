@@ -1,6 +1,7 @@
 //! The APIs: one per registered DTO, at its table's route; its accepted bodies; its 200 answer and that answer's schema (the only per-DTO code of the server).
 
-use axum::http::StatusCode;
+use axum::http::header::{CONTENT_LANGUAGE, VARY};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use payrules::{
@@ -34,9 +35,23 @@ impl Api {
         self.0.table().forms
     }
 
-    /// The answer to a JSON body.
-    pub(crate) fn answer_json(self, body: &[u8]) -> Response {
-        answer(payrules::parse_named(self.0, body))
+    /// The answer to a JSON body: with a `culture` (ServiceStack APIs), its messages in that
+    /// culture's language, and a 400 says which (`Content-Language`) and on what it depends
+    /// (`Vary`).
+    pub(crate) fn answer_json(self, body: &[u8], culture: Option<&str>) -> Response {
+        let Some(culture) = culture else {
+            return answer(payrules::parse_named(self.0, body));
+        };
+        let mut response = answer(payrules::parse_named_in(self.0, body, culture));
+        if response.status() == StatusCode::BAD_REQUEST {
+            let headers = response.headers_mut();
+            headers.insert(VARY, HeaderValue::from_static(crate::culture::VARY));
+            // A culture from `supported_culture` is ASCII letters, digits and `-`.
+            if let Ok(language) = HeaderValue::from_str(culture) {
+                headers.insert(CONTENT_LANGUAGE, language);
+            }
+        }
+        response
     }
 
     /// The answer to form fields (only for APIs that accept forms).

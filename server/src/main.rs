@@ -5,12 +5,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use payrules_server::{router, Config};
+use payrules_server::{router, supported_culture, Config};
 
 const USAGE: &str =
-    "usage: payrules-server [--addr IP] [--port N] [--www DIR] [--pkg DIR] [--quiet]
+    "usage: payrules-server [--addr IP] [--port N] [--culture NAME] [--www DIR] [--pkg DIR] [--quiet]
   --addr IP   address to listen on (env PAYRULES_ADDR; default 127.0.0.1)
   --port N    port to listen on (env PAYRULES_PORT; default 8080; 0 picks a free one)
+  --culture NAME        the ServiceStack APIs' messages' culture when a request names none the
+                        server supports (?culture=, ?ui-culture=, the .AspNetCore.Culture cookie,
+                        Accept-Language); env PAYRULES_CULTURE; default en (fr, de-CH, zh-Hans...)
   --www DIR   the demo page's folder (default www)
   --pkg DIR   the built npm package (default pkg)
   --quiet     no request log
@@ -62,6 +65,9 @@ impl Options {
             log_requests: true,
             ..Config::default()
         };
+        if let Ok(name) = std::env::var("PAYRULES_CULTURE") {
+            config.culture = culture(&name, "PAYRULES_CULTURE")?;
+        }
         let seconds = |value: String, flag: &str| {
             value
                 .parse::<u64>()
@@ -75,6 +81,7 @@ impl Options {
                 "--port" => port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
                 "--www" => config.www = PathBuf::from(value()?),
                 "--pkg" => config.pkg = PathBuf::from(value()?),
+                "--culture" => config.culture = culture(&value()?, "--culture")?,
                 "--quiet" => config.log_requests = false,
                 "--max-connections" => {
                     config.limits.max_connections = value()?
@@ -100,6 +107,13 @@ impl Options {
     }
 }
 
+/// `name` as the server's default culture, if the server supports it.
+fn culture(name: &str, flag: &str) -> Result<String, String> {
+    supported_culture(name).ok_or_else(|| {
+        format!("{flag}: {name:?} is not a culture FluentValidation has a language for (docs/languages.md lists them)")
+    })
+}
+
 fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_owned())
 }
@@ -108,9 +122,10 @@ async fn serve(options: Options) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(options.addr).await?;
     let addr = listener.local_addr()?;
     println!(
-        "payrules-server listening on http://{addr}/ (www: {}, pkg: {})",
+        "payrules-server listening on http://{addr}/ (www: {}, pkg: {}, culture: {})",
         options.config.www.display(),
-        options.config.pkg.display()
+        options.config.pkg.display(),
+        options.config.culture
     );
     let limits = options.config.limits;
     payrules_server::serve(listener, router(&options.config), limits, shutdown()).await?;
@@ -131,5 +146,31 @@ async fn shutdown() {
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Options, String> {
+        Options::parse(args.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn the_culture_flag_takes_a_supported_culture() {
+        let culture = |args: &[&str]| parse(args).map(|o| o.config.culture);
+        if std::env::var_os("PAYRULES_CULTURE").is_none() {
+            assert_eq!(culture(&[]).as_deref(), Ok("en"));
+        }
+        assert_eq!(culture(&["--culture", "FR_ca"]).as_deref(), Ok("fr-CA"));
+        assert_eq!(culture(&["--culture", "zh-CN"]).as_deref(), Ok("zh-CN"));
+        for bad in [
+            &["--culture", "xx"][..],
+            &["--culture", "zh"],
+            &["--culture"],
+        ] {
+            assert!(culture(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a request body by its content type (JSON, urlencoded, multipart) within the size limit.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{to_bytes, Bytes};
@@ -8,8 +9,9 @@ use axum::extract::Request;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
-use payrules::RequestAnswer;
+use payrules::{Framework, RequestAnswer};
 
+use crate::culture::request_culture;
 use crate::{Api, BODY_LIMIT};
 
 /// The answers to a request as a whole, besides validation's 400: what [`refuse`] sends, and
@@ -50,8 +52,23 @@ pub(crate) fn refuse(api: Api, answer: RequestAnswer, message: &str) -> Response
 }
 
 /// Answers one API request; a body that has not arrived within `body_timeout` is answered 408
-/// and its connection closed.
-pub(crate) async fn handle(api: Api, body_timeout: Duration, request: Request) -> Response {
+/// and its connection closed. A ServiceStack API words its validation errors in the request's
+/// UI culture (`default_culture` when the request names none the server supports).
+pub(crate) async fn handle(
+    api: Api,
+    body_timeout: Duration,
+    default_culture: Arc<str>,
+    request: Request,
+) -> Response {
+    // Chosen from the request's head, before its body is read; Web API DTOs are English.
+    let culture = match api.dto().framework() {
+        Framework::ServiceStack => Some(request_culture(
+            request.uri(),
+            request.headers(),
+            &default_culture,
+        )),
+        Framework::WebApi => None,
+    };
     let content_type = request
         .headers()
         .get(CONTENT_TYPE)
@@ -78,7 +95,7 @@ pub(crate) async fn handle(api: Api, body_timeout: Duration, request: Request) -
         return refuse(api, TOO_LARGE, &message);
     };
     match media_type.as_str() {
-        "application/json" | "text/json" => api.answer_json(&body),
+        "application/json" | "text/json" => api.answer_json(&body, culture.as_deref()),
         "application/x-www-form-urlencoded" if api.accepts_forms() => {
             api.answer_form(form_urlencoded::parse(&body).into_owned().collect())
         }

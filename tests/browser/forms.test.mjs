@@ -190,6 +190,25 @@ test("an unchecked checkbox is false for a bool field, so a required bool is sat
   await page.close();
 });
 
+test("in French, the form's messages are FluentValidation's French, and the server answers the same words", async () => {
+  const dto = "CreatePaymentRequest";
+  const { page, problems } = await open(dto);
+  await page.locator("#language").selectOption("fr");
+  await page.waitForFunction(() => document.body.dataset.locale === "fr");
+  await fill(page, dto, { amount: "10", gstAmount: "10.01", particulars: "Oct" });
+  await page.locator(`#${dto}-gstAmount`).blur();
+  assert.equal(await errorText(page, dto, "gstAmount").textContent(), "'Gst Amount' doit être plus petit ou égal à '10'.");
+  await page.locator(`#${dto}-skip`).check();
+  await page.locator(`#form-${dto} button[type=submit]`).click();
+  await page.waitForFunction((id) => document.getElementById(id).textContent !== "", `compare-${dto}`);
+  assert.equal(await page.locator(`#compare-${dto}`).textContent(), "The server's errors are the same as the client's.");
+  const answer = JSON.parse((await page.locator(`#answer-${dto}`).textContent()).slice(4));
+  assert.equal(answer.responseStatus.errors[0].message, "'Gst Amount' doit être plus petit ou égal à '10'.");
+  assert.equal(answer.responseStatus.errors[0].errorCode, "LessThanOrEqual", "codes do not change with the language");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("user text is shown as text, never as markup", async () => {
   const dto = "CreatePaymentRequest";
   const { page, problems } = await open(dto);

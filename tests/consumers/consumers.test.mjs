@@ -69,7 +69,12 @@ async function open(path) {
 test("the tarball holds the package's files and nothing else", () => {
   const files = run("tar", ["tzf", tarball], project).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
   const snippet = files.filter((f) => f.startsWith("snippets/"));
-  assert.deepEqual(files.filter((f) => !f.startsWith("snippets/")), [
+  // payrules/locales/<culture>: .js, .cjs, .d.ts and .json per language; all.{js,cjs,d.ts}; index.json.
+  const locales = files.filter((f) => f.startsWith("locales/"));
+  const languages = JSON.parse(readFileSync(join(ROOT, "pkg/locales/index.json"), "utf8"));
+  assert.ok(languages.length >= 54, `${languages.length} languages`);
+  assert.deepEqual(locales, [...languages.flatMap(({ culture }) => ["cjs", "d.ts", "js", "json"].map((ext) => `locales/${culture}.${ext}`)), "locales/all.cjs", "locales/all.d.ts", "locales/all.js", "locales/index.json"].sort());
+  assert.deepEqual(files.filter((f) => !f.startsWith("snippets/") && !f.startsWith("locales/")), [
     "README.md", "index.d.ts", "index.js", "json-schema.cjs", "json-schema.d.ts", "json-schema.js", "node.mjs", "openapi.json", "package.json",
     "payrules.cjs", "payrules.d.ts", "payrules.js", "payrules_bg.wasm", "react-hook-form.d.ts", "react-hook-form.js",
     "server-errors-data.js", "server-errors.cjs", "server-errors.d.ts", "server-errors.js",

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use axum::body::{to_bytes, Body};
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use payrules_server::{router, serve, Config};
 use tower::ServiceExt;
@@ -58,6 +58,21 @@ pub async fn send(
     (
         status,
         content_type,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// Sends `request` to `app`; returns the status, the response headers and the body as text.
+#[allow(dead_code)] // not every test file sends requests this way
+pub async fn respond(app: Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let response = app.oneshot(request).await.unwrap_or_else(|e| match e {});
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_else(|e| panic!("body: {e}"));
+    (
+        parts.status,
+        parts.headers,
         String::from_utf8_lossy(&bytes).into_owned(),
     )
 }
