@@ -1,4 +1,4 @@
-//! Differential tests: seeded generated request bodies (valid, near-valid, hostile), each judged natively, by the wasm package in Node (`validate` on the parsed object and `validateJson` on the text), and by the running server over HTTP; any difference fails.
+//! Differential tests: seeded generated request bodies (valid, near-valid, hostile), each judged natively, by the wasm package in Node (`validate` on the parsed object and `validateJson` on the text), and by the running server over HTTP, in a random locale; any difference fails.
 //!
 //! `PAYRULES_SEED` replays a run (the seed is printed); `PAYRULES_CASES` sets the count
 //! (default 10,000). Needs the built package in `pkg/` (`scripts/test.sh` builds it first).
@@ -294,8 +294,23 @@ fn generate(rng: &mut Rng, dto: DtoName) -> String {
     }
 }
 
+/// Every culture name of every language (from the crate's data), and one no language has.
+fn locales() -> Vec<String> {
+    let data = payrules::languages_data();
+    let mut locales: Vec<String> = data["languages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|language| language["cultures"].as_array().cloned().unwrap_or_default())
+        .filter_map(|culture| culture.as_str().map(str::to_owned))
+        .collect();
+    locales.extend(["xx".to_owned(), "zh-CN".to_owned(), "en-GB".to_owned()]);
+    assert!(locales.len() > 55, "{} locales", locales.len());
+    locales
+}
+
 /// What the browser side says: the package's verdict through Node, for every case at once.
-fn through_wasm(cases: &[(Api, String)]) -> Vec<serde_json::Value> {
+fn through_wasm(cases: &[(Api, String, Option<String>)]) -> Vec<serde_json::Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     assert!(
         root.join("pkg/payrules_bg.wasm").exists(),
@@ -308,8 +323,12 @@ fn through_wasm(cases: &[(Api, String)]) -> Vec<serde_json::Value> {
         .spawn()
         .unwrap_or_else(|e| panic!("node: {e}"));
     let mut input = String::new();
-    for (api, text) in cases {
-        input += &serde_json::json!({ "dto": api.dto().as_str(), "text": text }).to_string();
+    for (api, text, locale) in cases {
+        let mut line = serde_json::json!({ "dto": api.dto().as_str(), "text": text });
+        if let Some(locale) = locale {
+            line["locale"] = locale.as_str().into();
+        }
+        input += &line.to_string();
         input.push('\n');
     }
     let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("stdin"));
@@ -340,9 +359,10 @@ struct Client {
 }
 
 impl Client {
-    async fn post(&mut self, path: &str, body: &str) -> (u16, String) {
+    async fn post(&mut self, path: &str, body: &str, locale: Option<&str>) -> (u16, String) {
         // One write: a head and a body in two would wait on Nagle and delayed ACKs.
-        let request = format!("POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+        let language = locale.map_or(String::new(), |l| format!("Accept-Language: {l}\r\n"));
+        let request = format!("POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{language}Content-Length: {}\r\n\r\n{body}", body.len());
         self.stream
             .get_mut()
             .write_all(request.as_bytes())
@@ -400,10 +420,22 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
     println!("differential: seed {seed} (replay with PAYRULES_SEED={seed}), {count} cases");
     let mut rng = Rng(seed);
     let apis = Api::all();
-    let cases: Vec<(Api, String)> = (0..count)
+    let locales = locales();
+    let cases: Vec<(Api, String, Option<String>)> = (0..count)
         .map(|_| {
             let api = *rng.pick(&apis);
-            (api, generate(&mut rng, api.dto()))
+            let text = generate(&mut rng, api.dto());
+            // Half in English (no locale), half in a random locale: a language's culture, with a
+            // region, in another case, or a culture no language has.
+            let locale = rng.chance(50).then(|| {
+                let locale = rng.pick(&locales).clone();
+                match rng.below(4) {
+                    0 => format!("{locale}-XY"),
+                    1 => locale.to_ascii_uppercase(),
+                    _ => locale,
+                }
+            });
+            (api, text, locale)
         })
         .collect();
 
@@ -427,13 +459,16 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
 
     let (mut valid, mut invalid, mut malformed) = (0, 0, 0);
     let mut differences = Vec::new();
-    for ((api, text), browser) in cases.iter().zip(&wasm) {
+    for ((api, text, locale), browser) in cases.iter().zip(&wasm) {
         let dto = api.dto();
-        let native = payrules::validate_json(dto, text.as_bytes());
+        let native = match locale {
+            Some(locale) => payrules::validate_json_in(dto, text.as_bytes(), locale),
+            None => payrules::validate_json(dto, text.as_bytes()),
+        };
         let native_result = serde_json::to_string(&native).unwrap_or_default();
         let native_body =
             serde_json::to_string(&payrules::server_body(dto, &native.errors)).unwrap_or_default();
-        let (status, http_body) = client.post(api.path(), text).await;
+        let (status, http_body) = client.post(api.path(), text, locale.as_deref()).await;
         let mut problems = Vec::new();
         if browser["textResult"] != native_result.as_str() {
             problems.push(format!("wasm validateJson {}", browser["textResult"]));
@@ -468,15 +503,16 @@ async fn native_wasm_and_http_agree_on_every_generated_request() {
         }
         if !problems.is_empty() {
             differences.push(format!(
-                "{} {}\n  native: {native_result}\n          {native_body}\n  {}",
+                "{} in {locale:?} {}\n  native: {native_result}\n          {native_body}\n  {}",
                 dto,
                 text.chars().take(400).collect::<String>(),
                 problems.join("\n  ")
             ));
         }
     }
+    let localized = cases.iter().filter(|(_, _, l)| l.is_some()).count();
     println!(
-        "differential: {} cases compared natively, in wasm (Node) and over HTTP: {valid} valid, {invalid} invalid ({malformed} not JSON), {} differences",
+        "differential: {} cases compared natively, in wasm (Node) and over HTTP: {valid} valid, {invalid} invalid ({malformed} not JSON), {localized} in a random locale, {} differences",
         cases.len(),
         differences.len()
     );
@@ -516,7 +552,7 @@ fn proptest_requests_agree_natively_and_in_wasm() {
     let mut rng = Rng(7);
     let strategy = strategies::request();
     let apis = Api::all();
-    let cases: Vec<(Api, String)> = (0..3_000)
+    let cases: Vec<(Api, String, Option<String>)> = (0..3_000)
         .map(|i| {
             let value = strategy
                 .new_tree(&mut runner)
@@ -533,12 +569,12 @@ fn proptest_requests_agree_natively_and_in_wasm() {
                 let junk: &&str = rng.pick(&JUNK);
                 text.insert_str(at, junk);
             }
-            (apis[i % apis.len()], text)
+            (apis[i % apis.len()], text, None)
         })
         .collect();
     let wasm = through_wasm(&cases);
     let mut differences = Vec::new();
-    for ((api, text), browser) in cases.iter().zip(&wasm) {
+    for ((api, text, _), browser) in cases.iter().zip(&wasm) {
         let native = payrules::validate_json(api.dto(), text.as_bytes());
         let native_result = serde_json::to_string(&native).unwrap_or_default();
         let object_path = browser["parsed"] == false || browser["result"] == native_result.as_str();

@@ -12,5 +12,5 @@ export async function loadPackage(dir) {
 const pkgDir = new URL("../../pkg/", import.meta.url);
 const payrules = await loadPackage(fileURLToPath(pkgDir));
 
-export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi } = payrules;
+export const { validate, validateJson, serverError, dtoNames, validateForm, validateField, describe, describeApi, addLanguage } = payrules;
 export const pkgPath = (name) => fileURLToPath(new URL(name, pkgDir));
