@@ -53,14 +53,24 @@ impl Judgement<'_> {
 
     /// Every error, worded as the DTO's framework words it.
     pub(crate) fn errors(&self) -> Vec<FieldError> {
+        self.errors_worded(|_| None)
+    }
+
+    /// Every error, with the template `translated` gives a violation where it gives one (else
+    /// the framework's English). Codes are the same whatever the words.
+    fn errors_worded(
+        &self,
+        translated: impl Fn(Violation) -> Option<&'static str>,
+    ) -> Vec<FieldError> {
         self.found
             .iter()
             .filter_map(|found| {
                 let field = self.table.fields.get(usize::from(found.field))?;
                 let wording = wording::wording(self.table.framework, found.violation);
+                let template = translated(found.violation).unwrap_or(wording.template);
                 // Room for the template and what its placeholders add, usually: one allocation.
-                let mut message = String::with_capacity(wording.template.len() + 32);
-                self.message(found, &mut message);
+                let mut message = String::with_capacity(template.len() + 32);
+                self.message_from(template, found, &mut message);
                 Some(FieldError {
                     field: field.name.to_owned(),
                     code: wording.code.to_owned(),
@@ -103,32 +113,10 @@ impl Judgement<'_> {
     /// [`errors`]: Judgement::errors
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn errors_in(&self, language: &crate::languages::Language) -> Vec<FieldError> {
-        if language.is_english() || self.table.framework != crate::table::Framework::ServiceStack {
+        if self.table.framework != crate::table::Framework::ServiceStack {
             return self.errors();
         }
-        self.found
-            .iter()
-            .filter_map(|found| {
-                let field = self.table.fields.get(usize::from(found.field))?;
-                let wording = wording::wording(self.table.framework, found.violation);
-                let template = language
-                    .template(found.violation)
-                    .unwrap_or(wording.template);
-                let mut message = String::with_capacity(template.len() + 32);
-                self.message_from(template, found, &mut message);
-                Some(FieldError {
-                    field: field.name.to_owned(),
-                    code: wording.code.to_owned(),
-                    message,
-                })
-            })
-            .collect()
-    }
-
-    /// The message of `found`, from its framework's template.
-    fn message(&self, found: &Found, out: &mut String) {
-        let template = wording::wording(self.table.framework, found.violation).template;
-        self.message_from(template, found, out);
+        self.errors_worded(|violation| language.template(violation))
     }
 
     /// The message of `found`, from `template`.

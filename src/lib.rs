@@ -31,7 +31,7 @@ mod json;
 #[cfg(not(target_arch = "wasm32"))]
 mod languages;
 #[cfg(not(target_arch = "wasm32"))]
-pub use languages::languages_data;
+pub use languages::{language_of, languages_data};
 mod names;
 mod number;
 #[cfg(not(target_arch = "wasm32"))]

@@ -101,74 +101,74 @@ impl<'a> ServerReply<'a> {
 /// status and an unreadable body are each an error of the request as a whole (`field` ""),
 /// keeping the server's message; none is dropped.
 pub fn from_server_error(dto: DtoName, status: u16, reply: &ServerReply<'_>) -> ValidationResult {
-    let mut errors = Vec::new();
-    read_back(dto, status, reply, |field, code, message| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: message.to_owned(),
-        })
-    });
-    ValidationResult {
-        valid: errors.is_empty(),
-        errors,
-    }
-}
-
-/// `from_server_error`'s errors, each given to `error` as `(field, code, message)`.
-pub(crate) fn read_back(
-    dto: DtoName,
-    status: u16,
-    reply: &ServerReply<'_>,
-    mut error: impl FnMut(&str, &str, &str),
-) {
     if (200..300).contains(&status) {
-        return;
+        return ValidationResult::ok();
     }
     let request_code = wording::request_code(dto.framework());
-    let mut any = false;
     let web_api = reply.shape == Some(Framework::WebApi);
-    let mut entries: Vec<_> = reply.errors.iter().collect();
+    // Each error's field: ServiceStack names its C# property; Web API's key is `model.<C# name>`.
+    let mut named: Vec<(Option<&'static Field>, &str, &str)> = reply
+        .errors
+        .iter()
+        .map(|&(name, code, message)| {
+            let name = match name.split_once('.') {
+                Some((_, property)) if web_api => property,
+                _ if web_api => "",
+                _ => name,
+            };
+            (field_named(dto, name), code, message)
+        })
+        .collect();
     if web_api {
         // `ModelState` is a map, whose order a reader may not keep: errors go in field order
         // (request-level and unknown keys first), as the client reports them.
-        let place = |name: &str| {
-            let property = name.split_once('.').map_or("", |(_, property)| property);
-            field_named(dto, property)
-                .and_then(|field| dto.fields().iter().position(|f| core::ptr::eq(f, field)))
+        let fields = dto.fields();
+        named.sort_by_key(|(field, _, _)| {
+            field
+                .and_then(|field| fields.iter().position(|f| core::ptr::eq(f, field)))
                 .map_or(0, |index| index + 1)
-        };
-        entries.sort_by_key(|(name, _, _)| place(name));
+        });
     }
-    for &&(name, code, message) in &entries {
-        any = true;
-        // Web API's keys are `model.<C# name>`; ServiceStack's names are C# names.
-        let name = match name.split_once('.') {
-            Some((_, property)) if web_api => property,
-            _ if web_api => "",
-            _ => name,
-        };
-        match field_named(dto, name) {
-            Some(field) if web_api => error(field.name, web_api_code(field, message), message),
-            Some(field) => error(field.name, code, message),
-            None => error("", if web_api { request_code } else { code }, message),
-        }
-    }
-    if any {
-        return;
-    }
-    if reply.shape.is_some() && !(reply.code.is_empty() && reply.message.is_empty()) {
-        let code = if reply.code.is_empty() {
-            request_code
+    let mut errors: Vec<FieldError> = named
+        .into_iter()
+        .map(|(field, code, message)| {
+            let (field, code) = match field {
+                Some(field) if web_api => (field.name, web_api_code(field, message)),
+                Some(field) => (field.name, code),
+                None => ("", if web_api { request_code } else { code }),
+            };
+            FieldError {
+                field: field.to_owned(),
+                code: code.to_owned(),
+                message: message.to_owned(),
+            }
+        })
+        .collect();
+    if errors.is_empty() {
+        let stated = reply.shape.is_some() && !(reply.code.is_empty() && reply.message.is_empty());
+        let (code, message) = if stated {
+            let code = if reply.code.is_empty() {
+                request_code
+            } else {
+                reply.code
+            };
+            (code, reply.message.to_owned())
         } else {
-            reply.code
+            let message = format!(
+                "The server answered {status} with a body that is not an error of this API."
+            );
+            (request_code, message)
         };
-        return error("", code, reply.message);
+        errors.push(FieldError {
+            field: String::new(),
+            code: code.to_owned(),
+            message,
+        });
     }
-    let mut message = String::from("The server answered ");
-    crate::number::push_integer(&mut message, i64::from(status));
-    message.push_str(" with a body that is not an error of this API.");
-    error("", request_code, &message);
+    ValidationResult {
+        valid: false,
+        errors,
+    }
 }
 
 /// The field whose C# name is `name` (exactly, else ASCII case-insensitively).

@@ -10,11 +10,9 @@
 //! `SupportedUICultures`. `docs/server.md` says where this departs from ASP.NET.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
 use axum::http::{HeaderMap, Uri};
-use payrules::{DtoName, Framework};
 
 /// The `Vary` of a ServiceStack API's 400: its words depend on these request headers (and on
 /// the query string, which is part of the URL).
@@ -79,8 +77,8 @@ pub fn supported_culture(name: &str) -> Option<String> {
     let name = canonical(name)?;
     let english = name.split('-').next() == Some("en");
     // Every English name resolves to English by name (`en`, `en-US`, `en-GB`, or `en` as the
-    // parent); any other name is supported when its messages are not the English fallback's.
-    (english || probe().is_some_and(|probe| probe.is_translated(&name))).then_some(name)
+    // parent); any other name is supported when the crate resolves it to a language of its own.
+    (english || payrules::language_of(&name) != "en").then_some(name)
 }
 
 /// One provider's candidates: culture names for the culture and for the UI culture, in the
@@ -319,45 +317,6 @@ fn canonical(name: &str) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// How the server tells whether payrules has a language for a culture, asking the crate
-/// itself rather than restating its list: the messages of a ServiceStack DTO's empty body
-/// (`NotNull` errors, which every language translates) in that culture differ from English's.
-struct Probe {
-    dto: DtoName,
-    english: Vec<String>,
-}
-
-impl Probe {
-    fn messages(dto: DtoName, locale: &str) -> Vec<String> {
-        payrules::validate_json_in(dto, b"{}", locale)
-            .errors
-            .into_iter()
-            .map(|error| error.message)
-            .collect()
-    }
-
-    fn is_translated(&self, culture: &str) -> bool {
-        Probe::messages(self.dto, culture) != self.english
-    }
-}
-
-/// The first ServiceStack DTO whose empty body has errors, with their English messages (none:
-/// no DTO to tell a language by, and only English cultures are supported).
-fn probe() -> Option<&'static Probe> {
-    static PROBE: OnceLock<Option<Probe>> = OnceLock::new();
-    PROBE
-        .get_or_init(|| {
-            DtoName::ALL
-                .iter()
-                .filter(|dto| dto.framework() == Framework::ServiceStack)
-                .find_map(|&dto| {
-                    let english = Probe::messages(dto, DEFAULT_CULTURE);
-                    (!english.is_empty()).then_some(Probe { dto, english })
-                })
-        })
-        .as_ref()
 }
 
 #[cfg(test)]

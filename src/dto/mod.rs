@@ -15,7 +15,6 @@ use crate::alloc_prelude::*;
 use crate::bind::Value;
 use crate::engine::Converted;
 use crate::input::Input;
-use crate::number::js_number_text;
 use crate::table::{DtoTable, Kind};
 use crate::types::{DateTime, Money, StringMap};
 
@@ -168,12 +167,8 @@ impl FieldType for StringMap {
         let Value::Map(entries) = value else {
             return None;
         };
-        let text = |input: &Input<'_>| match input {
-            Input::Text(text) => Some(text.as_ref().to_owned()),
-            Input::Number(n) => Some(js_number_text(*n)),
-            Input::Bool(b) => Some(if *b { "true" } else { "false" }.to_owned()),
-            _ => None,
-        };
+        // A string field's conversion (`bind::to_string`); conversion let only finite numbers in.
+        let text = |input: &Input<'_>| crate::bind::to_string(input).map(Cow::into_owned);
         Some(
             entries
                 .iter()

@@ -131,6 +131,13 @@ pub(crate) fn resolve(locale: &str) -> &'static Language {
     english()
 }
 
+/// The culture name of the language `locale` resolves to (see [`resolve`]): `fr` for `fr-CA`,
+/// `zh-Hans` for `zh-CN`, `en` for English by name or by fallback. What a server asks to tell
+/// whether a requested culture has a language of its own.
+pub fn language_of(locale: &str) -> &'static str {
+    resolve(locale).cultures.first().copied().unwrap_or("en")
+}
+
 /// `locale` as a culture name in `buffer` (`_` written `-`), if it is one.
 fn culture_name<'b>(locale: &str, buffer: &'b mut [u8; MAX_NAME]) -> Option<&'b str> {
     let bytes = locale.as_bytes();

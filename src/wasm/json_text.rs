@@ -229,6 +229,8 @@ pub(super) fn parsed(judgement: &Judgement<'_>) -> String {
             }
             Value::Map(entries) => {
                 json.open('{');
+                // Each value as `bind::to_string` makes it (what `StringMap::own` keeps), written
+                // out here: calling it through its `Cow` costs the module 156 B gzip.
                 for (key, input) in entries.iter() {
                     json.member(Some(key));
                     match input {
