@@ -84,6 +84,11 @@ function shortenGlue(code, file) {
     return `${JSON.stringify(module)}: ${object}`;
   }).join(", ");
   code = code.replace(returned[0], `return { __proto__: null, ${shortObject} };`);
+  // wasm-bindgen binds reader.js's namespace once per function it takes from it as is
+  // (`import * as importN`, or `const importN = require(…)`); the short object reads one of them.
+  const bindings = /^(?:import \* as (import\d+) from .*|const (import\d+) = require\(.*\);)\n/gm;
+  const unused = [...code.matchAll(bindings)].filter((m) => !new RegExp(`\\b${m[1] ?? m[2]}\\[`).test(code));
+  for (const [line] of unused) code = code.replace(line, "");
   // Every export the glue reads, by its short name.
   let read = 0;
   code = code.replace(/\bwasm\.(\w+)/g, (_, name) => (read++, `wasm.${exportNames.get(name) ?? fail(`wasm.${name} is not an export wasm-opt renamed`)}`));

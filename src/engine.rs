@@ -259,6 +259,41 @@ pub(crate) fn request_error(table: &DtoTable, error: RequestError) -> FieldError
 mod tests {
     use crate::DtoName;
 
+    /// Where `ignores_strings` says a string changes no verdict, a request with any string in
+    /// that field is judged exactly as one without the field: the wasm reader may leave it out.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn strings_that_change_no_verdict_are_as_good_as_none() {
+        let mut ignored = 0;
+        for &dto in DtoName::ALL {
+            let table = dto.table();
+            assert!(table.ignores_strings(None), "a key that names no field");
+            for (index, field) in table.fields.iter().enumerate() {
+                if !table.ignores_strings(Some(index)) {
+                    assert!(
+                        table.needs_text(Some(index)) || field.is_required(),
+                        "{dto}.{}",
+                        field.name
+                    );
+                    continue;
+                }
+                ignored += 1;
+                let without = crate::validate_json(dto, b"{}");
+                for text in ["", " ", "x", "not an email", "2023-02-29", "-1", "true"] {
+                    let body = format!(r#"{{"{}": "{text}"}}"#, field.name);
+                    assert_eq!(
+                        crate::validate_json(dto, body.as_bytes()),
+                        without,
+                        "{dto}.{} with {text:?}",
+                        field.name
+                    );
+                }
+            }
+        }
+        // OnceOff's optional plain strings, Record's and Create's.
+        assert!(ignored >= 10, "{ignored}");
+    }
+
     /// Where `needs_text` says a field's text is not needed, no text changes its errors: the
     /// wasm reader may then send only that there is a string.
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -316,6 +351,7 @@ mod tests {
             !create.needs_text(Some(0)),
             "organisationId is read by no rule"
         );
+        assert!(create.ignores_strings(Some(0)), "nor is it required");
         assert!(
             create.needs_text(Some(2)),
             "amount is compared with gstAmount"

@@ -38,6 +38,17 @@ impl DtoTable {
         );
         field.kind != Kind::String || field.reads_value() || compared
     }
+
+    /// Whether a string given for field `index` can change no verdict: a string field with no
+    /// rule that no other field's rule compares with (any string converts to it, and having one
+    /// or none is alike), or a key that names no field (`None`). The wasm reader then leaves
+    /// such an entry out of its copy.
+    pub fn ignores_strings(&self, index: Option<usize>) -> bool {
+        !self.needs_text(index)
+            && index
+                .and_then(|index| self.fields.get(index))
+                .is_none_or(|field| !field.is_required())
+    }
 }
 
 /// The server framework behind an API: it decides the codes and wording of messages and the error body.

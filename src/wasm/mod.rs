@@ -279,7 +279,7 @@ fn result_to_js(
     let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
     text.clear();
     // The page's language for `options.locale`, if it loaded one (request-level errors stay English).
-    let words = read::words_for(options);
+    let words = read::words(options);
     judgement.write_errors(&mut text, words.as_deref());
     let result = read::invalid_result(&text);
     if text.capacity() <= 1 << 16 {
@@ -323,7 +323,7 @@ pub fn validate_field(
 ) -> Result<JsValue, JsError> {
     let dto = dto_name(&dto)?;
     let table = dto.table();
-    let name = field.as_string().unwrap_or_default();
+    let name = read::string_of(&field).unwrap_or_default();
     let Some(index) = table
         .fields
         .iter()
@@ -420,13 +420,13 @@ fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
         return Ok(dto);
     }
     Err(JsError::new(&UnknownDto::message(
-        dto.as_string().as_deref(),
+        read::string_of(dto).as_deref(),
     )))
 }
 
 /// `String(n)` in JS: the shortest round-trip text of a number (see `number.rs`).
 pub(crate) fn js_string_of(n: f64) -> String {
-    read::number_text(n)
+    read::js_string_of(n)
 }
 
 /// `Number(text)` in JS: the nearest double to decimal text (see `number.rs`).

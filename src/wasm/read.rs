@@ -24,22 +24,34 @@ use crate::DtoName;
 
 #[wasm_bindgen(module = "/src/wasm/reader.js")]
 extern "C" {
-    /// Copies `value` into `meta` and `text` when it fits (see reader.js): as a request object
-    /// for DTO number `dto`, a form, a single value, or a form if it is one (`Read`); returns
-    /// `meta length * 2^32 + text bytes`, or `-2 - text bytes` when it did not fit (then
-    /// `metaLength`, `copyMeta` and `copyText` hand over the copy), or -1 if the read failed.
-    /// Never throws (reader.js catches), so no `catch` wrapper.
+    /// Copies `value` into the `meta_len` doubles at address `meta` and the `text_len` bytes at
+    /// `text` when it fits (see reader.js): as a request object for DTO number `dto`, a form, a
+    /// single value, or a form if it is one (`Read`); returns `meta length * 2^32 + text
+    /// bytes`, or `-2 - text bytes` when it did not fit (then `metaLength`, `copyMeta` and
+    /// `copyText` hand over the copy), or -1 if the read failed. Addresses, not slices: reader.js
+    /// keeps its views of the two buffers from call to call (a slice would cost two new views a
+    /// call). Never throws (reader.js catches), so no `catch` wrapper.
     #[wasm_bindgen(js_name = readCopy)]
-    fn read_copy(mode: u32, value: &JsValue, dto: i32, meta: &mut [f64], text: &mut [u8]) -> f64;
-    /// Tells reader.js that strings under key number `id` need no text for DTO number `dto`.
+    fn read_copy(
+        mode: u32,
+        value: &JsValue,
+        dto: i32,
+        meta: usize,
+        meta_len: usize,
+        text: usize,
+        text_len: usize,
+    ) -> f64;
+    /// Tells reader.js that strings under key number `id` need no text for DTO number `dto`
+    /// (`level` 1), or need not be sent at all (`level` 2: [`DtoTable::ignores_strings`]).
     #[wasm_bindgen(js_name = skipText)]
-    fn skip_text(dto: i32, id: u32);
+    fn skip_text(dto: i32, id: u32, level: u32);
     /// Takes a string for `encodeText`: its length in UTF-16 units, or -1 if not a string.
     #[wasm_bindgen(js_name = readText)]
     fn read_text(value: &JsValue) -> f64;
-    /// Writes the copied text as UTF-8 into `out` (`TextEncoder.encodeInto`); returns the bytes written.
+    /// Writes the string `readText` took as UTF-8 into the `len` bytes at address `at`
+    /// (`TextEncoder.encodeInto`); returns the bytes written.
     #[wasm_bindgen(js_name = encodeText)]
-    fn encode_text(out: &mut [u8]) -> u32;
+    fn encode_text(at: usize, len: usize) -> u32;
     #[wasm_bindgen(js_name = metaLength)]
     fn meta_length() -> usize;
     #[wasm_bindgen(js_name = copyMeta)]
@@ -47,14 +59,14 @@ extern "C" {
     /// Copies the text of a read that did not fit (its UTF-8 bytes) into `out`.
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text(out: &mut [u8]);
-    /// The errors of a `ValidationResult` as `field NUL code NUL message NUL …`; `None` if it
-    /// is not one.
+    /// Takes the errors of a `ValidationResult` as `field NUL code NUL message NUL …` for
+    /// `encodeText` (as `readText` answers); -1 if it is not one.
     #[wasm_bindgen(js_name = readErrors)]
-    fn read_errors(result: &JsValue) -> Option<String>;
-    /// The templates of the language `options.locale` resolves to among the languages the page
-    /// loaded (NUL-separated, in `Violation` order), or `None`: English. Never throws.
+    fn read_errors(result: &JsValue) -> f64;
+    /// Takes the templates of the language `options.locale` resolves to among the languages the
+    /// page loaded (NUL-separated, in `Violation` order) for `encodeText`; -1: English. Never throws.
     #[wasm_bindgen(js_name = wordsFor)]
-    pub(super) fn words_for(options: &JsValue) -> Option<String>;
+    fn words_for(options: &JsValue) -> f64;
     /// The registry index of the DTO named `name` (-1: no DTO has that name; -2: the names
     /// are not known yet, see `knowDtoNames`).
     #[wasm_bindgen(js_name = dtoIndex)]
@@ -62,12 +74,16 @@ extern "C" {
     /// Gives reader.js the registry's names, `NUL`-separated, in registry order.
     #[wasm_bindgen(js_name = knowDtoNames)]
     pub(super) fn know_dto_names(names: &str);
+    /// Gives reader.js the module's memory, where it writes copies and text (once, before any).
+    #[wasm_bindgen(js_name = useMemory)]
+    fn use_memory(memory: &JsValue);
     /// Forgets reader.js's interned keys (after a copy Rust could not walk to the end).
     #[wasm_bindgen(js_name = forgetKeys)]
     fn forget_keys();
-    /// `String(n)`: the shortest round-trip text of a number, as ECMAScript defines it.
+    /// Takes `String(n)` for `encodeText`: the shortest round-trip text of a number, as
+    /// ECMAScript defines it.
     #[wasm_bindgen(js_name = numberText)]
-    pub(crate) fn number_text(n: f64) -> String;
+    fn number_text(n: f64) -> f64;
     /// `Number(text)`: the nearest double to decimal text, as ECMAScript defines it.
     #[wasm_bindgen(js_name = parseNumber)]
     pub(crate) fn parse_number(text: &str) -> f64;
@@ -262,12 +278,23 @@ impl Copy {
     /// object need their text).
     pub(super) fn of(mode: Read, value: &JsValue, dto: Option<DtoName>) -> Option<Copy> {
         let number = dto.map_or(-1, dto_number);
-        Copy::read(|meta, text| read_copy(mode as u32, value, number, meta, text))
+        Copy::read(|meta, text| {
+            read_copy(
+                mode as u32,
+                value,
+                number,
+                meta.as_mut_ptr() as usize,
+                meta.len(),
+                text.as_mut_ptr() as usize,
+                text.len(),
+            )
+        })
     }
 
     /// Runs a reader of reader.js on the reused buffers: straight into them when the copy fits
     /// (one crossing), else the long way (the buffers grow to the copy).
     fn read(reader: impl FnOnce(&mut [f64], &mut [u8]) -> f64) -> Option<Copy> {
+        give_memory();
         let (mut text, mut meta) = take_buffers();
         if meta.len() < META_ROOM {
             meta.resize(META_ROOM, 0.0);
@@ -411,11 +438,27 @@ impl Copy {
     }
 }
 
-/// Tells reader.js when strings under key number `id` (naming field `index` of `dto`) need no text.
+/// Whether reader.js has the module's memory.
+static MEMORY_GIVEN: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Gives reader.js the module's memory, the first time only (before it writes into it).
+fn give_memory() {
+    if !MEMORY_GIVEN.swap(true, core::sync::atomic::Ordering::Relaxed) {
+        use_memory(&wasm_bindgen::memory());
+    }
+}
+
+/// Tells reader.js when strings under key number `id` (naming field `index` of `dto`) need no
+/// text, or need not be sent.
 fn skip_unread(dto: Option<DtoName>, id: usize, index: Option<usize>) {
     if let (Some(dto), Ok(id)) = (dto, u32::try_from(id)) {
-        if !dto.table().needs_text(index) {
-            skip_text(dto_number(dto), id);
+        let table = dto.table();
+        if !table.needs_text(index) {
+            skip_text(
+                dto_number(dto),
+                id,
+                1 + u32::from(table.ignores_strings(index)),
+            );
         }
     }
 }
@@ -432,6 +475,30 @@ fn registry_index(dto: DtoName) -> usize {
         .unwrap_or(DtoName::ALL.len())
 }
 
+/// The string reader.js took for Rust (`readText` and the functions that answer as it does:
+/// `units` UTF-16 units, negative for none). Every string from JS crosses this one way.
+pub(super) fn take_text(units: f64) -> Option<String> {
+    let mut bytes = Vec::new();
+    let written = encode(units, &mut bytes)?;
+    bytes.truncate(written);
+    String::from_utf8(bytes).ok()
+}
+
+/// `value` if it is a JS string.
+pub(super) fn string_of(value: &JsValue) -> Option<String> {
+    take_text(read_text(value))
+}
+
+/// The templates `options.locale` resolves to among the languages the page loaded; `None`: English.
+pub(super) fn words(options: &JsValue) -> Option<String> {
+    take_text(words_for(options))
+}
+
+/// `String(n)` in JS.
+pub(crate) fn js_string_of(n: f64) -> String {
+    take_text(number_text(n)).unwrap_or_default()
+}
+
 /// Writes the string `readText` took (`units` UTF-16 units) into `bytes` (reused; grown if needed) as
 /// UTF-8; the bytes written, or `None` if nothing is pending (`units` < 0: not a string, or a
 /// read that failed).
@@ -444,7 +511,8 @@ fn encode(units: f64, bytes: &mut Vec<u8>) -> Option<usize> {
     if bytes.len() < room {
         bytes.resize(room, 0);
     }
-    Some(encode_text(bytes) as usize)
+    give_memory();
+    Some(encode_text(bytes.as_mut_ptr() as usize, bytes.len()) as usize)
 }
 
 /// A cursor over the copy: `text` is consumed by UTF-16 lengths, `meta` by triples.
@@ -577,7 +645,7 @@ impl<'a> Walk<'a> {
 /// The errors of a JS `ValidationResult`, or `None` if `result` does not have that shape
 /// (reader.js reads it, catching every throw of a getter or Proxy).
 pub(super) fn field_errors(result: &JsValue) -> Option<Errors> {
-    let text = read_errors(result)?;
+    let text = take_text(read_errors(result))?;
     let mut parts = crate::text::split(&text, 0);
     let mut out = Vec::new();
     while let (Some(field), Some(code), Some(message)) = (parts.next(), parts.next(), parts.next())

@@ -18,8 +18,11 @@
 //
 // Rust may also mark a key number as needing no text for a DTO (`skipText`: its field's rules
 // never read the text, or it names no field); a string under such a key is sent as
-// STRING_UNREAD with its length, and its text is not copied. No rule reads the entries of an
-// object value, only their kinds: read for a DTO, their keys and strings are sent without text.
+// STRING_UNREAD with its length, and its text is not copied; or as changing no verdict (level
+// 2: a string field with no rule, or a key that names no field): a string under such a key is
+// left out of the copy of an object read by its kept shape (see below). No rule reads the
+// entries of an object value, only their kinds: read for a DTO, their keys and strings are sent
+// without text.
 //
 // The keys of the last object read for each DTO, and what each was sent as, are kept (`shapes`):
 // the next object with the same keys in the same order (as a form or an app sends, call after
@@ -38,7 +41,8 @@ const TEXT_KEY = 16, KEY_LIMIT = 1024, KEY_MAX_UNITS = 64;
 
 let keyIds = new Map();
 let keysReset = 1;
-// Per DTO number: 1 at each key number whose strings Rust does not read.
+// Per DTO number: at each key number whose strings Rust does not read, 1, or 2 if a string
+// under it changes no verdict.
 let unread = [];
 // The table of the read in progress (null: read for no DTO, every text sent).
 let skips = null;
@@ -48,41 +52,26 @@ let shapes = [];
 let version = 0;
 let currentDto = -1;
 
-// Where a read writes: the buffers Rust offers (views of wasm memory) while they have room, else
-// these scratch arrays, which Rust then copies.
+// Where a read writes its layout: the buffer Rust offers (a view of wasm memory) while it has
+// room, else this scratch array, which Rust then copies.
 let metaScratch = new Float64Array(1024);
-let textScratch = new Uint8Array(4096);
 let meta = metaScratch;
 let length = 0;
-let out = textScratch;
-let at = 0;
+// The read's text, in order: every piece joined, encoded as UTF-8 once at the end of the read
+// (one `encodeInto` costs less than any loop over the pieces' characters), into the buffer Rust
+// offers if it has room, else into this scratch array.
+let textScratch = new Uint8Array(4096);
+let text = "";
 // The string `validateJson` passes, until `encodeText` hands it to Rust.
 let pending = "";
 const encoder = new TextEncoder();
 
-// Writes `piece` as UTF-8 at `at`; a lone surrogate becomes U+FFFD. ASCII byte by byte (locals in
-// the loop: the module's variables would be loaded and stored at every byte), the rest of a
-// piece from its first other character by `encodeInto`.
+// Appends `piece` to the text. Each piece is UTF-8 on its own, as a string crossing alone would
+// be (a lone surrogate becomes U+FFFD): a piece that ends in a high surrogate ends in U+FFFD,
+// so that it never pairs with a low surrogate that starts the next piece.
 function put(piece) {
-  const n = piece.length;
-  if (at + 3 * n > out.length) growText(at + 3 * n);
-  const bytes = out;
-  let p = at;
-  for (let i = 0; i < n; i++) {
-    const c = piece.charCodeAt(i);
-    if (c >= 0x80) {
-      p += encoder.encodeInto(i === 0 ? piece : piece.slice(i), bytes.subarray(p)).written;
-      break;
-    }
-    bytes[p++] = c;
-  }
-  at = p;
-}
-
-function growText(need) {
-  const grown = new Uint8Array(Math.max(4096, need * 2));
-  grown.set(out.subarray(0, at));
-  out = textScratch = grown;
+  const last = piece.charCodeAt(piece.length - 1);
+  text += last >= 0xd800 && last < 0xdc00 ? piece.slice(0, -1) + "\ufffd" : piece;
 }
 
 function push(kind, keyLength, payload) {
@@ -121,7 +110,7 @@ function keysOf(value) {
 function entry(owner, key) {
   let id = keyIds.get(key);
   let flag = 0;
-  if (id !== undefined && skips !== null && skips[id] === 1) {
+  if (id !== undefined && skips !== null && skips[id] > 0) {
     entryValue(owner, key, id, 0, true, true);
     return -1 - id;
   }
@@ -160,36 +149,41 @@ function entryValue(owner, key, id, flag, deep, skip) {
   } catch {
     return push(UNREADABLE + flag, id, 0);
   }
-  switch (typeof value) {
-    case "string":
-      if (skip) return push(STRING_UNREAD, id, value.length);
-      put(value);
-      return push(STRING + flag, id, value.length);
-    case "number":
-      return push(NUMBER + flag, id, value);
-    case "boolean":
-      return push((value ? TRUE : FALSE) + flag, id, 0);
-    case "undefined":
-      return push(NULL + flag, id, 0);
-    case "object": {
-      if (value === null) return push(NULL + flag, id, 0);
-      const kind = isArray(value);
-      if (kind !== OBJECT) return push(kind + flag, id, 0);
-      if (!deep) return push(NESTED + flag, id, 0);
-      const keys = keysOf(value);
-      if (keys === null) return push(UNREADABLE + flag, id, 0);
-      push(OBJECT + flag, id, keys.length);
-      for (let i = 0; i < keys.length; i++) nested(value, keys[i]);
-      return;
-    }
-    default: // bigint, symbol, function
-      return push(UNREADABLE + flag, id, 0);
-  }
+  return valueEntry(value, id, flag, deep, skip);
 }
 
-/** Marks key number `id` as needing no text for DTO number `dto`. */
-export function skipText(dto, id) {
-  (unread[dto] ??= [])[id] = 1;
+// Appends an entry holding `value` (see `entryValue`).
+// (`typeof x === "…"` tests, not a `switch (typeof x)`: V8 compiles each test to a type check,
+// and the switch to a call that makes the type's name.)
+function valueEntry(value, id, flag, deep, skip) {
+  if (typeof value === "string") {
+    if (skip) return push(STRING_UNREAD, id, value.length);
+    put(value);
+    return push(STRING + flag, id, value.length);
+  }
+  if (typeof value === "number") return push(NUMBER + flag, id, value);
+  if (typeof value === "boolean") return push((value ? TRUE : FALSE) + flag, id, 0);
+  if (typeof value === "undefined" || value === null) return push(NULL + flag, id, 0);
+  if (typeof value === "object") return objectEntry(value, id, flag, deep);
+  return push(UNREADABLE + flag, id, 0); // bigint, symbol, function
+}
+
+// Appends an entry holding the object `value` (an array is only its kind); `deep` reads its own
+// entries, one level (out of `valueEntry`, which stays small enough to inline where it is hot).
+function objectEntry(value, id, flag, deep) {
+  const kind = isArray(value);
+  if (kind !== OBJECT) return push(kind + flag, id, 0);
+  if (!deep) return push(NESTED + flag, id, 0);
+  const keys = keysOf(value);
+  if (keys === null) return push(UNREADABLE + flag, id, 0);
+  push(OBJECT + flag, id, keys.length);
+  for (let i = 0; i < keys.length; i++) nested(value, keys[i]);
+}
+
+/** Marks key number `id` as needing no text for DTO number `dto` (`level` 1), or as changing
+ * no verdict when it holds a string (`level` 2). */
+export function skipText(dto, id, level) {
+  (unread[dto] ??= [])[id] = level;
   version++;
 }
 
@@ -207,35 +201,38 @@ export function forgetKeys() {
 function copy(reader, value, metaOut, textOut) {
   meta = metaOut;
   length = 0;
-  out = textOut;
-  at = 0;
+  text = "";
+  let bytes;
   let fits;
   try {
     reader(value);
-    fits = meta === metaOut && out === textOut;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const textFits = 3 * text.length <= textOut.length;
+    if (!textFits && textScratch.length < 3 * text.length) textScratch = new Uint8Array(3 * text.length);
+    bytes = encoder.encodeInto(text, textFits ? textOut : textScratch).written;
+    fits = meta === metaOut && textFits;
+    // What went into wasm memory joins the rest in the scratch arrays.
     if (!fits) {
-      // What went into wasm memory joins the rest in the scratch arrays.
       if (meta === metaOut) {
         if (metaScratch.length < length) metaScratch = new Float64Array(length);
         metaScratch.set(metaOut.subarray(0, length));
       }
-      if (out === textOut) {
-        if (textScratch.length < at) textScratch = new Uint8Array(at);
-        textScratch.set(textOut.subarray(0, at));
+      if (textFits) {
+        if (textScratch.length < bytes) textScratch = new Uint8Array(bytes);
+        textScratch.set(textOut.subarray(0, bytes));
       }
     }
   } catch {
     // Only a copy too large for JS gets here. Keys numbered during the failed read never
     // reached Rust: start the numbering again.
     forgetKeys();
-    meta = metaScratch;
-    out = textScratch;
     return -1;
+  } finally {
+    // Never keep a view of wasm memory past the call.
+    meta = metaScratch;
+    text = "";
   }
-  // Never keep a view of wasm memory past the call.
-  meta = metaScratch;
-  out = textScratch;
-  return fits ? length * 4294967296 + at : -2 - at;
+  return fits ? length * 4294967296 + bytes : -2 - bytes;
 }
 
 // The languages the page loaded (payrules/locales/<culture>, through addLanguage), by culture
@@ -261,17 +258,27 @@ export function addLanguage(language) {
   for (const [child, parent] of parents) languages.set(child.toLowerCase(), parent);
 }
 
-/** The templates of the loaded language `options.locale` resolves to; undefined for English. */
+/** Takes for `encodeText` the templates of the loaded language `options.locale` resolves to (as
+ * `readText` answers); -1: English. */
 export function wordsFor(options) {
+  return readText(templatesFor(options));
+}
+
+function templatesFor(options) {
+  // No options, or no string locale, returns before any throw: a caught TypeError costs ~13 µs
+  // (its stack trace), several times a whole validation.
+  if (typeof options !== "object" || options === null) return;
   try {
-    let name = options.locale.replaceAll("_", "-");
+    let name = options.locale;
+    if (typeof name !== "string") return;
+    name = name.replaceAll("_", "-");
     if (name.length > 85 || !/^[a-z]{2,8}(-[a-z\d]{1,8})*$/i.test(name)) return;
     // A language's entry is its templates (they hold NUL); a parent's, the parent's name.
     for (let entry; name; name = entry ?? name.replace(/-?[^-]*$/, "")) {
       entry = languages.get(name.toLowerCase());
       if (entry?.includes("\0")) return entry;
     }
-  } catch {} // no options, no string locale, a getter that throws: English
+  } catch {} // a getter or Proxy trap that throws: English
 }
 
 const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_TEXT_READ = 4;
@@ -280,7 +287,12 @@ const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_T
  * as a form (FORM_READ: an HTMLFormElement, FormData or URLSearchParams), as the one entry
  * `value` of an object (VALUE_READ), as a form if it is one, else as an object (CONTEXT_READ),
  * or as a request object with every text (OBJECT_TEXT_READ). */
-export function readCopy(mode, value, dto, metaOut, textOut) {
+export function readCopy(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
+  // Rust offers the same two buffers call after call: their views are kept until they move or
+  // the memory grows (a grown memory's old views have length 0).
+  if (metaView.byteOffset !== metaAt || metaView.length !== metaUnits) metaView = new Float64Array(memory.buffer, metaAt, metaUnits);
+  const textOut = bytesAt(textAt, textBytes);
+  const metaOut = metaView;
   skips = null;
   currentDto = -1;
   // Every string with its text, map entries included, and no kept shape (`parse`).
@@ -291,24 +303,33 @@ export function readCopy(mode, value, dto, metaOut, textOut) {
   return copy(read, value, metaOut, textOut);
 }
 
+// The module's memory (Rust gives it before the first copy) and views of the buffers Rust offers.
+let memory;
+let metaView = new Float64Array(0);
+let textView = new Uint8Array(0);
+
+/** Takes the module's memory, where copies and text are written. */
+export function useMemory(wasmMemory) {
+  memory = wasmMemory;
+}
+
+// A view of the `length` bytes at address `at` of the module's memory.
+function bytesAt(at, length) {
+  if (textView.byteOffset !== at || textView.length !== length) textView = new Uint8Array(memory.buffer, at, length);
+  return textView;
+}
+
 function read(value) {
   if (typeof value !== "object" || value === null) return push(NOT_AN_OBJECT, 0, 0);
   const kind = isArray(value);
-  const keys = kind === OBJECT ? keysOf(value) : null;
-  if (keys === null) return push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
+  if (kind !== OBJECT) return push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
   if (keyIds.size >= KEY_LIMIT) forgetKeys();
+  const shape = currentDto >= 0 ? shapes[currentDto] : undefined;
+  if (shape !== undefined && shape.version === version && readShaped(value, shape)) return;
+  const keys = keysOf(value);
+  if (keys === null) return push(UNREADABLE_OBJECT, 0, 0);
   push(IS_OBJECT, keys.length, keysReset);
   keysReset = 0;
-  const shape = currentDto >= 0 ? shapes[currentDto] : undefined;
-  if (shape !== undefined && shape.version === version && sameKeys(shape.keys, keys)) {
-    const ids = shape.ids;
-    for (let i = 0; i < keys.length; i++) {
-      const id = ids[i];
-      if (id < 0) entryValue(value, keys[i], -1 - id, 0, true, true);
-      else entryValue(value, keys[i], id, 0, true, false);
-    }
-    return;
-  }
   const ids = new Array(keys.length);
   let kept = currentDto >= 0;
   for (let i = 0; i < keys.length; i++) {
@@ -319,10 +340,45 @@ function read(value) {
   if (kept) shapes[currentDto] = { keys, ids, version };
 }
 
-function sameKeys(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+// Reads `value` as `shape` says its keys go, if its own enumerable keys are the shape's, in
+// order; else writes nothing and returns false. One for-in walk, no key array: for-in gives the
+// own enumerable keys in Object.keys' order, then inherited ones (any key past the shape's, own
+// or inherited, fails the match), and V8 reads each value straight from the object's layout.
+// A getter that throws fails the match too (the long way then reads each key on its own). A
+// string that changes no verdict (`skipText` level 2) is left out, and the count says so.
+function readShaped(value, { keys, ids }) {
+  const start = length;
+  const textBefore = text;
+  const n = keys.length;
+  push(IS_OBJECT, n, keysReset);
+  let i = 0;
+  let left = 0;
+  try {
+    for (const key in value) {
+      if (i === n || key !== keys[i]) {
+        i = -1;
+        break;
+      }
+      const id = ids[i++];
+      const entry = value[key];
+      // The usual entries (a string without its text, a number) written here, the rest by valueEntry.
+      if (id < 0 && typeof entry === "string") {
+        if (skips[-1 - id] === 2) left++;
+        else push(STRING_UNREAD, -1 - id, entry.length);
+      } else if (typeof entry === "number") push(NUMBER, id < 0 ? -1 - id : id, entry);
+      else valueEntry(entry, id < 0 ? -1 - id : id, 0, true, id < 0);
+    }
+  } catch {
+    i = -1;
+  }
+  if (i === n) {
+    meta[start + 1] = n - left;
+    keysReset = 0;
+    return true;
+  }
+  length = start;
+  text = textBefore;
+  return false;
 }
 
 function isForm(value) {
@@ -392,17 +448,18 @@ export function copyText(target) {
   if (textScratch.length > 1 << 20) textScratch = new Uint8Array(4096);
 }
 
-/** Takes a string for `encodeText`; returns its length, or -1 if `value` is not a string. */
+/** Takes a string for `encodeText` (every string Rust gets from JS crosses this way); returns its
+ * length, or -1 if `value` is not a string. */
 export function readText(value) {
   if (typeof value !== "string") return -1;
   pending = value;
   return value.length;
 }
 
-/** Writes the pending string as UTF-8 into `target` (a view of wasm memory, 3 bytes per unit);
- * returns the bytes written. */
-export function encodeText(target) {
-  const { written } = encoder.encodeInto(pending, target);
+/** Writes the pending string as UTF-8 into the `length` bytes at address `at` of the module's
+ * memory (3 bytes per unit); returns the bytes written. */
+export function encodeText(at, length) {
+  const { written } = encoder.encodeInto(pending, bytesAt(at, length));
   pending = "";
   return written;
 }
@@ -425,10 +482,14 @@ export function dtoIndex(name) {
 }
 let lastName, lastIndex;
 
-/** The errors of a ValidationResult as `field NUL code NUL message NUL …`, or null if `result` is
- * not one (not an object, `errors` not an array of { field, code, message } strings without
- * NUL, or a getter or Proxy trap that throws). */
+/** Takes for `encodeText` the errors of a ValidationResult as `field NUL code NUL message NUL …`
+ * (as `readText` answers); -1 if `result` is not one (not an object, `errors` not an array of
+ * { field, code, message } strings without NUL, or a getter or Proxy trap that throws). */
 export function readErrors(result) {
+  return readText(errorsText(result));
+}
+
+function errorsText(result) {
   try {
     const errors = typeof result === "object" && result !== null ? result.errors : undefined;
     if (!Array.isArray(errors)) return null;
@@ -447,9 +508,10 @@ export function readErrors(result) {
   }
 }
 
-/** `String(n)`: a number's shortest round-trip text (ECMAScript's Number::toString). */
+/** Takes for `encodeText` `String(n)`: a number's shortest round-trip text (ECMAScript's
+ * Number::toString). */
 export function numberText(n) {
-  return String(n);
+  return readText(String(n));
 }
 
 /** `Number(text)`: the nearest double to decimal text Rust has checked (ECMAScript's StringToNumber). */

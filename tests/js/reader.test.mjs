@@ -1,0 +1,55 @@
+// The JS copy's fast paths (src/wasm/reader.js): an object read by its kept shape gives exactly what the same object read key by key gives.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { validate, validateJson } from "./load.mjs";
+
+const DTO = "OnceOffPaymentRequest";
+const valid = {
+  Segment: "Retail", FirstName: "Thandi", LastName: "Mokoena", Address: "12 Long Street", City: "Cape Town",
+  Email: "thandi@example.co.za", InvoiceNumber: "INV-1", DebtDate: "2026-10-31", AmountOutstanding: 10.5,
+  CurrenciesId: 1, ChannelsId: 3, DebtMeta: { source: "import" }, UrlToDocument: "https://example.com/a.pdf",
+};
+
+// Validates `make()` several times in a row (the first reads learn the keys, later ones go by the
+// kept shape), each time after a plain object of the same keys, and checks every answer against
+// `expected` (the same request as JSON text, which never takes the JS copy).
+function check(make, expected) {
+  for (let round = 0; round < 4; round++) {
+    assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, `round ${round}: the plain object`);
+    assert.deepEqual(validate(DTO, make()), expected, `round ${round}`);
+  }
+}
+
+test("an inherited enumerable key is not one of the object's own", () => {
+  const proto = { Email: "not an email", Extra: 1 };
+  check(() => Object.assign(Object.create(proto), valid), { valid: true, errors: [] });
+});
+
+test("a getter that throws is that field's type error, by the kept shape too", () => {
+  const unreadable = { ...valid, Email: Symbol("x") };
+  const want = validate(DTO, unreadable);
+  assert.deepEqual(want.errors.map((e) => [e.field, e.code]), [["Email", "TypeMismatch"]]);
+  check(() => Object.defineProperty({ ...valid }, "Email", { enumerable: true, get() { throw new Error("getter"); } }), want);
+});
+
+test("a field whose strings change no verdict still judges what is not a string", () => {
+  for (const [address, errors] of [["any text", []], [42, []], [true, []], [null, []], [{}, [["Address", "TypeMismatch"]]], [[1], [["Address", "TypeMismatch"]]]]) {
+    const text = JSON.stringify({ ...valid, Address: address });
+    assert.deepEqual(validateJson(DTO, text).errors.map((e) => [e.field, e.code]), errors, text);
+    check(() => ({ ...valid, Address: address }), validateJson(DTO, text));
+  }
+});
+
+test("the same keys in another order, or one key more, are read again", () => {
+  const { Segment, ...rest } = valid;
+  check(() => ({ ...rest, Segment }), { valid: true, errors: [] });
+  check(() => ({ ...valid, Unknown: "x" }), { valid: true, errors: [] });
+  check(() => ({ ...valid, email: "no at sign" }), validateJson(DTO, JSON.stringify({ ...valid, email: "no at sign" })));
+});
+
+test("text with lone surrogates keeps every later value in place, by the kept shape too", () => {
+  const input = () => ({ ...valid, FirstName: "\uD800", LastName: "\uDC00", Email: "a\uD800@b\uDC00", City: "x\uD800" });
+  const expected = validateJson(DTO, JSON.stringify(input()));
+  assert.equal(expected.valid, true);
+  check(input, expected);
+});
