@@ -113,6 +113,9 @@ const UNCHECKED: u8 = 10;
 const STRING_UNREAD: u8 = 11;
 /// Added to an entry's kind when its key comes as text rather than as an interned number.
 const TEXT_KEY: u8 = 16;
+/// The flags of a copy's header (its third number): forget the interned keys; the text is ASCII.
+const KEYS_RESET: u8 = 1;
+const ASCII_TEXT: u8 = 2;
 const IS_OBJECT: u8 = 0;
 const NOT_AN_OBJECT: u8 = 1;
 const IS_FORM: u8 = 3;
@@ -362,10 +365,15 @@ impl Copy {
     /// UTF-8, so only a broken copy is refused).
     fn walk(&self) -> Option<Walk<'_>> {
         let text = core::str::from_utf8(self.text.get(..self.text_len)?).ok()?;
+        let meta = self.meta.get(..self.meta_len)?;
         Some(Walk {
             text,
-            ascii: text.is_ascii(),
-            meta: self.meta.get(..self.meta_len)?,
+            // reader.js counted (bytes = UTF-16 units); a wrong flag could only misplace values
+            // within valid UTF-8, which `units` refuses at a character boundary it does not find.
+            ascii: meta
+                .get(2)
+                .is_some_and(|&flags| flags as u8 & ASCII_TEXT != 0),
+            meta,
         })
     }
 
@@ -426,7 +434,7 @@ impl Copy {
             _ => return Err(RequestError::UnreadableObject),
         };
         let mut keys = KEYS.lock();
-        if reset == 1.0 {
+        if reset as u8 & KEYS_RESET != 0 {
             keys.forget();
         }
         let bound = walk.entries(count as usize, table, keys.meanings(table, dto), form);
@@ -568,8 +576,10 @@ impl<'a> Walk<'a> {
                     return None;
                 }
                 Input::Text(Cow::Borrowed(""))
+            } else if kind == OBJECT {
+                self.object(payload, &mut slots)?
             } else {
-                self.value(kind, payload, Some(&mut slots))?
+                self.scalar(kind, payload)?
             };
             if let Some(index) = index {
                 // A JS object never repeats a key, so the later matching key simply wins; the
@@ -605,40 +615,39 @@ impl<'a> Walk<'a> {
         Some(taken)
     }
 
-    /// The value of an entry of `kind`; for a top-level entry, `slots` takes the entries of
-    /// an object value (they follow it in the copy).
-    fn value(
-        &mut self,
-        kind: u8,
-        payload: f64,
-        slots: Option<&mut Slots<'a>>,
-    ) -> Option<Input<'a>> {
+    /// The value of an entry of `kind` that is not an object with its entries: a scalar, a
+    /// string with its text, or only the kind of an object, array or unreadable value.
+    #[inline(always)]
+    fn scalar(&mut self, kind: u8, payload: f64) -> Option<Input<'a>> {
         Some(match kind {
             NULL => Input::Null,
             FALSE => Input::Bool(false),
             TRUE => Input::Bool(true),
             NUMBER => Input::Number(payload),
             STRING => Input::Text(Cow::Borrowed(self.units(payload as usize)?)),
-            OBJECT => {
-                let slots = slots?;
-                let start = slots.entries.len();
-                for _ in 0..payload as usize {
-                    let (kind, key_length, payload) = self.triple()?;
-                    let key = self.units(key_length as usize)?;
-                    let value = self.value(kind, payload, None)?;
-                    // A JS object has no repeated keys, so entries keep their order as read.
-                    slots.entries.push((Cow::Borrowed(key), value));
-                }
-                let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-                Input::Object(index(start)..index(slots.entries.len()))
-            }
             NESTED => Input::Object(0..0),
-            // An object's entry sent without its text (no rule reads a map's entries).
-            STRING_UNREAD if slots.is_none() => Input::Text(Cow::Borrowed("")),
             ARRAY => Input::Array,
             UNREADABLE => Input::Unsupported,
             _ => return None,
         })
+    }
+
+    /// A top-level object value: its `count` entries (they follow it in the copy) go to `slots`.
+    fn object(&mut self, count: f64, slots: &mut Slots<'a>) -> Option<Input<'a>> {
+        let start = slots.entries.len();
+        for _ in 0..count as usize {
+            let (kind, key_length, payload) = self.triple()?;
+            let key = self.units(key_length as usize)?;
+            let value = match kind {
+                // Sent without its text (no rule reads a map's entries).
+                STRING_UNREAD => Input::Text(Cow::Borrowed("")),
+                kind => self.scalar(kind, payload)?,
+            };
+            // A JS object has no repeated keys, so entries keep their order as read.
+            slots.entries.push((Cow::Borrowed(key), value));
+        }
+        let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Some(Input::Object(index(start)..index(slots.entries.len())))
     }
 }
 

@@ -4,7 +4,8 @@
 // message is decided in Rust (src/wasm/read.rs, then the same code the native server runs).
 // Every read that can throw (getters, Proxy traps) is caught here and recorded as UNREADABLE.
 //
-// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, keysReset], then per entry
+// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, keysReset + ASCII_TEXT if
+// the text is ASCII], then per entry
 // [kind, key, payload]. Keys and string values are written to the text as UTF-8, in order, each
 // on its own (a lone surrogate becomes U+FFFD, as a string crossing alone would); lengths in
 // `meta` are UTF-16 code units. An OBJECT entry's payload is its entry count; its entries follow
@@ -37,7 +38,7 @@
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, STRING = 4, OBJECT = 5, ARRAY = 6, UNREADABLE = 7, NESTED = 8;
 const CHECKED = 9, UNCHECKED = 10, STRING_UNREAD = 11;
 const IS_OBJECT = 0, NOT_AN_OBJECT = 1, UNREADABLE_OBJECT = 2, IS_FORM = 3, NOT_A_FORM = 4;
-const TEXT_KEY = 16, KEY_LIMIT = 1024, KEY_MAX_UNITS = 64;
+const TEXT_KEY = 16, KEY_LIMIT = 1024, KEY_MAX_UNITS = 64, ASCII_TEXT = 2;
 
 let keyIds = new Map();
 let keysReset = 1;
@@ -210,6 +211,8 @@ function copy(reader, value, metaOut, textOut) {
     const textFits = 3 * text.length <= textOut.length;
     if (!textFits && textScratch.length < 3 * text.length) textScratch = new Uint8Array(3 * text.length);
     bytes = encoder.encodeInto(text, textFits ? textOut : textScratch).written;
+    // As many bytes as units: every character is ASCII (the header's third number says so).
+    if (length > 0 && bytes === text.length) meta[2] += ASCII_TEXT;
     fits = meta === metaOut && textFits;
     // What went into wasm memory joins the rest in the scratch arrays.
     if (!fits) {
