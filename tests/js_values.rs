@@ -182,7 +182,8 @@ fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
     let registry: Vec<&str> = payrules::DtoName::ALL.iter().map(|d| d.as_str()).collect();
     for dto in [js("'Nope'"), js("undefined"), js("5"), js("Symbol('x')")] {
         let error = JsValue::from(
-            payrules::wasm::validate(dto, js("({})"), JsValue::UNDEFINED).expect_err("throws"),
+            payrules::wasm::validate(dto.clone(), js("({})"), JsValue::UNDEFINED)
+                .expect_err("throws"),
         );
         let message = js_sys::Reflect::get(&error, &"message".into())
             .ok()
@@ -193,7 +194,17 @@ fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
             message.contains(&format!("known DTOs: {}", registry.join(", "))),
             "{message}"
         );
+        // The export answers the same Error as its value (the package's glue throws it).
+        let answered = payrules::wasm::validate_export(dto, js("({})"), JsValue::UNDEFINED);
+        assert!(answered.is_instance_of::<js_sys::Error>(), "{answered:?}");
     }
+    // A result is never an Error.
+    let result = payrules::wasm::validate_export(
+        js("'CreatePaymentRequest'"),
+        js("({})"),
+        JsValue::UNDEFINED,
+    );
+    assert!(!result.is_instance_of::<js_sys::Error>(), "{result:?}");
     let names = payrules::wasm::dto_names();
     assert!(js_sys::Array::is_array(&names), "an array");
     let names: Vec<String> = js_sys::Array::from(&names)
