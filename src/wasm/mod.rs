@@ -291,40 +291,23 @@ fn result_to_js(
 // wasm-bindgen's externref table and a `WebAssembly.Table.get` call per result: 6% of a valid
 // request's time (bench/compare.mjs's method). No JS exception unwinds through wasm either way.
 
-/// `validate`'s export (see above).
-#[wasm_bindgen(js_name = validate, skip_typescript)]
-pub fn validate_export(dto: JsValue, input: JsValue, options: JsValue) -> JsValue {
-    for_the_glue(validate(dto, input, options))
+/// Declares each export (`js_name`, its Rust name, its arguments) over the function it answers for.
+macro_rules! exports_for_the_glue {
+    ($($js:ident: $export:ident($($arg:ident),*) = $function:ident;)*) => {$(
+        #[doc = concat!("`", stringify!($js), "`'s export (see above).")]
+        #[wasm_bindgen(js_name = $js, skip_typescript)]
+        pub fn $export($($arg: JsValue),*) -> JsValue {
+            for_the_glue($function($($arg),*))
+        }
+    )*};
 }
 
-/// `parse`'s export.
-#[wasm_bindgen(js_name = parse, skip_typescript)]
-pub fn parse_export(dto: JsValue, input: JsValue, options: JsValue) -> JsValue {
-    for_the_glue(parse(dto, input, options))
-}
-
-/// `validateJson`'s export.
-#[wasm_bindgen(js_name = validateJson, skip_typescript)]
-pub fn validate_json_export(dto: JsValue, json: JsValue, options: JsValue) -> JsValue {
-    for_the_glue(validate_json(dto, json, options))
-}
-
-/// `validateForm`'s export.
-#[wasm_bindgen(js_name = validateForm, skip_typescript)]
-pub fn validate_form_export(dto: JsValue, form: JsValue, options: JsValue) -> JsValue {
-    for_the_glue(validate_form(dto, form, options))
-}
-
-/// `validateField`'s export.
-#[wasm_bindgen(js_name = validateField, skip_typescript)]
-pub fn validate_field_export(
-    dto: JsValue,
-    field: JsValue,
-    value: JsValue,
-    context: JsValue,
-    options: JsValue,
-) -> JsValue {
-    for_the_glue(validate_field(dto, field, value, context, options))
+exports_for_the_glue! {
+    validate: validate_export(dto, input, options) = validate;
+    parse: parse_export(dto, input, options) = parse;
+    validateJson: validate_json_export(dto, json, options) = validate_json;
+    validateForm: validate_form_export(dto, form, options) = validate_form;
+    validateField: validate_field_export(dto, field, value, context, options) = validate_field;
 }
 
 /// A result, or the `Error` to throw, as one value.
