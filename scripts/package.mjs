@@ -89,9 +89,9 @@ function shortenGlue(code, file) {
   const bindings = /^(?:import \* as (import\d+) from .*|const (import\d+) = require\(.*\);)\n/gm;
   const unused = [...code.matchAll(bindings)].filter((m) => !new RegExp(`\\b${m[1] ?? m[2]}\\[`).test(code));
   for (const [line] of unused) code = code.replace(line, "");
-  // The validating functions answer the Error a bad argument makes as their value (see
+  // The exports that can throw answer the Error a bad argument makes as their value (see
   // src/wasm/mod.rs: a Result would cost a WebAssembly.Table.get a call); their glue throws it.
-  for (const name of ["validate", "parse", "validateJson", "validateForm", "validateField"]) {
+  for (const name of ["validate", "parse", "validateJson", "validateForm", "validateField", "serverError", "describe", "describeApi"]) {
     const shape = new RegExp(`(function ${name}\\([^)]*\\) \\{\\n\\s*const ret = wasm\\.${name}\\([^)]*\\);\\n)(\\s*)return ret;`);
     if (!shape.test(code)) fail(`no ${name} answering its export's value`);
     code = code.replace(shape, "$1$2if (ret instanceof Error) throw ret;\n$2return ret;");

@@ -86,7 +86,7 @@ fn hostile_values_give_results_and_the_module_stays_usable() {
                 continue;
             }
             let _ = validate("RecordPaymentBindingModel", value.clone());
-            let _ = payrules::wasm::validate("Nope".into(), value.clone(), JsValue::UNDEFINED);
+            let _ = payrules::wasm::validate(&"Nope".into(), value, &JsValue::UNDEFINED);
             calls += 2;
         }
     }

@@ -182,8 +182,7 @@ fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
     let registry: Vec<&str> = payrules::DtoName::ALL.iter().map(|d| d.as_str()).collect();
     for dto in [js("'Nope'"), js("undefined"), js("5"), js("Symbol('x')")] {
         let error = JsValue::from(
-            payrules::wasm::validate(dto.clone(), js("({})"), JsValue::UNDEFINED)
-                .expect_err("throws"),
+            payrules::wasm::validate(&dto, &js("({})"), &JsValue::UNDEFINED).expect_err("throws"),
         );
         let message = js_sys::Reflect::get(&error, &"message".into())
             .ok()
@@ -195,14 +194,14 @@ fn unknown_dto_names_throw_an_error_listing_the_known_ones() {
             "{message}"
         );
         // The export answers the same Error as its value (the package's glue throws it).
-        let answered = payrules::wasm::validate_export(dto, js("({})"), JsValue::UNDEFINED);
+        let answered = payrules::wasm::validate_export(&dto, &js("({})"), &JsValue::UNDEFINED);
         assert!(answered.is_instance_of::<js_sys::Error>(), "{answered:?}");
     }
     // A result is never an Error.
     let result = payrules::wasm::validate_export(
-        js("'CreatePaymentRequest'"),
-        js("({})"),
-        JsValue::UNDEFINED,
+        &js("'CreatePaymentRequest'"),
+        &js("({})"),
+        &JsValue::UNDEFINED,
     );
     assert!(!result.is_instance_of::<js_sys::Error>(), "{result:?}");
     let names = payrules::wasm::dto_names();
@@ -225,12 +224,12 @@ fn server_error_rejects_what_is_not_a_result() {
         "{errors: [{field: 'a', code: 'b'}]}",
         "new Proxy({}, { get() { throw new Error('trap'); } })",
     ] {
-        let thrown = payrules::wasm::server_error("CreatePaymentRequest".into(), js(bad));
+        let thrown = payrules::wasm::server_error(&"CreatePaymentRequest".into(), &js(bad));
         assert!(thrown.is_err(), "{bad}");
     }
     let valid = payrules::wasm::server_error(
-        "CreatePaymentRequest".into(),
-        js("({valid: true, errors: []})"),
+        &"CreatePaymentRequest".into(),
+        &js("({valid: true, errors: []})"),
     )
     .expect("a result");
     assert!(valid.is_null());
@@ -240,18 +239,18 @@ fn server_error_rejects_what_is_not_a_result() {
 fn the_module_keeps_working_after_hostile_calls() {
     for _ in 0..200 {
         let _ = payrules::wasm::validate(
-            "OnceOffPaymentRequest".into(),
-            js("new Proxy({}, { ownKeys() { throw new Error('trap'); } })"),
-            JsValue::UNDEFINED,
+            &"OnceOffPaymentRequest".into(),
+            &js("new Proxy({}, { ownKeys() { throw new Error('trap'); } })"),
+            &JsValue::UNDEFINED,
         );
         let _ = payrules::wasm::validate(
-            "OnceOffPaymentRequest".into(),
-            js("({FirstName: 1n, LastName: Symbol(), Segment: () => 1})"),
-            JsValue::UNDEFINED,
+            &"OnceOffPaymentRequest".into(),
+            &js("({FirstName: 1n, LastName: Symbol(), Segment: () => 1})"),
+            &JsValue::UNDEFINED,
         );
-        let _ = payrules::wasm::validate("Nope".into(), js("({})"), JsValue::UNDEFINED);
+        let _ = payrules::wasm::validate(&"Nope".into(), &js("({})"), &JsValue::UNDEFINED);
         let _ =
-            payrules::wasm::server_error("OnceOffPaymentRequest".into(), js("({errors: [{}]})"));
+            payrules::wasm::server_error(&"OnceOffPaymentRequest".into(), &js("({errors: [{}]})"));
     }
     check_once_off("{}", "");
     check_once_off(

@@ -31,7 +31,7 @@ fn js(dto: DtoName, text: &str) -> Outcome {
     let input = js_sys::JSON::parse(text)
         .unwrap_or_else(|e| panic!("vector input is not valid JSON: {e:?}"));
     js_outcome(dto, "validate", |name| {
-        payrules::wasm::validate(name, input, wasm_bindgen::JsValue::UNDEFINED)
+        payrules::wasm::validate(name, &input, &wasm_bindgen::JsValue::UNDEFINED)
     })
 }
 
@@ -40,7 +40,7 @@ fn js(dto: DtoName, text: &str) -> Outcome {
 fn js_text(dto: DtoName, text: &str) -> Outcome {
     let text = wasm_bindgen::JsValue::from_str(text);
     js_outcome(dto, "validateJson", |name| {
-        payrules::wasm::validate_json(name, text, wasm_bindgen::JsValue::UNDEFINED)
+        payrules::wasm::validate_json(name, &text, &wasm_bindgen::JsValue::UNDEFINED)
     })
 }
 
@@ -49,7 +49,7 @@ fn js_text(dto: DtoName, text: &str) -> Outcome {
 fn js_outcome(
     dto: DtoName,
     export: &str,
-    run: impl FnOnce(wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError>,
+    run: impl FnOnce(&wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError>,
 ) -> Outcome {
     use wasm_bindgen::JsValue;
     let stringify = |v: &JsValue| {
@@ -59,9 +59,8 @@ fn js_outcome(
             .unwrap_or_default()
     };
     let name = JsValue::from_str(dto.as_str());
-    let result =
-        run(name.clone()).unwrap_or_else(|e| panic!("{export} threw: {:?}", JsValue::from(e)));
-    let body = payrules::wasm::server_error(name, result.clone())
+    let result = run(&name).unwrap_or_else(|e| panic!("{export} threw: {:?}", JsValue::from(e)));
+    let body = payrules::wasm::server_error(&name, &result)
         .unwrap_or_else(|e| panic!("serverError threw: {:?}", JsValue::from(e)));
     Outcome {
         result: stringify(&result),
@@ -77,8 +76,12 @@ fn js_parse_differs(dto: DtoName, text: &str, expected: &str) -> Option<String> 
     use wasm_bindgen::JsValue;
     // Text that is not JSON has no object to give `parse` (validateJson covers it).
     let input = js_sys::JSON::parse(text).ok()?;
-    let result = payrules::wasm::parse(JsValue::from_str(dto.as_str()), input, JsValue::UNDEFINED)
-        .unwrap_or_else(|e| panic!("parse threw: {:?}", JsValue::from(e)));
+    let result = payrules::wasm::parse(
+        &JsValue::from_str(dto.as_str()),
+        &input,
+        &JsValue::UNDEFINED,
+    )
+    .unwrap_or_else(|e| panic!("parse threw: {:?}", JsValue::from(e)));
     let text_of = |v: &JsValue| {
         js_sys::JSON::stringify(v)
             .ok()
@@ -308,9 +311,9 @@ fn form_fields_bind_as_text_and_empty_means_no_value() {
         #[cfg(target_arch = "wasm32")]
         {
             let result = payrules::wasm::validate_form(
-                "RecordPaymentBindingModel".into(),
-                web_params(pairs),
-                wasm_bindgen::JsValue::UNDEFINED,
+                &"RecordPaymentBindingModel".into(),
+                &web_params(pairs),
+                &wasm_bindgen::JsValue::UNDEFINED,
             )
             .unwrap_or_else(|e| panic!("{:?}", wasm_bindgen::JsValue::from(e)));
             let js = js_sys::JSON::stringify(&result)

@@ -181,18 +181,18 @@ export function describe(dto: DtoName): FieldDescription[];
 "#;
 
 /// Validates any JS value against the rules of the DTO named `dto`.
-pub fn validate(dto: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    judge_object(&dto, &input, &options, read::Read::Object, Answer::Result)
+pub fn validate(dto: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+    judge_object(dto, input, options, read::Read::Object, Answer::Result)
 }
 
 /// Validates any JS value like `validate`; when it is valid, also gives the request as bound.
-pub fn parse(dto: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn parse(dto: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
     // Every string's text is copied, map entries included (`validate` skips the text no rule
     // reads), since the bound value holds them.
     judge_object(
-        &dto,
-        &input,
-        &options,
+        dto,
+        input,
+        options,
         read::Read::ObjectWithText,
         Answer::Parsed,
     )
@@ -217,14 +217,14 @@ fn judge_object(
 }
 
 /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
-pub fn validate_json(dto: JsValue, json: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(&dto)?;
-    let copy = read::Copy::of_text(&json);
+pub fn validate_json(dto: &JsValue, json: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+    let dto = dto_name(dto)?;
+    let copy = read::Copy::of_text(json);
     let slots = match &copy {
         Some(text) => crate::json::bind(text.bytes(), dto.table()),
         None => Err(RequestError::NotText),
     };
-    Ok(result_to_js(dto, slots, Answer::Result, &options))
+    Ok(result_to_js(dto, slots, Answer::Result, options))
 }
 
 /// What a result holds.
@@ -285,18 +285,19 @@ fn result_to_js(
     result
 }
 
-// The exports of the validating functions. Each answers its result, or the `Error` a bad
-// argument makes, as its value, and the glue throws an `Error` (scripts/package.mjs adds the
-// throw to both glues, failing the build if their shape changes). A `Result` would cross through
-// wasm-bindgen's externref table and a `WebAssembly.Table.get` call per result: 6% of a valid
-// request's time (bench/compare.mjs's method). No JS exception unwinds through wasm either way.
+// The exports that can throw. Each answers its result, or the `Error` a bad argument makes, as
+// its value, and the glue throws an `Error` (scripts/package.mjs adds the throw to both glues,
+// failing the build if their shape changes). A `Result` would cross through wasm-bindgen's
+// externref table and a `WebAssembly.Table.get` call per result: 6% of a valid request's time
+// (bench/compare.mjs's method); arguments are borrowed, which spares a table slot each (4%).
+// No JS exception unwinds through wasm either way.
 
 /// Declares each export (`js_name`, its Rust name, its arguments) over the function it answers for.
 macro_rules! exports_for_the_glue {
     ($($js:ident: $export:ident($($arg:ident),*) = $function:ident;)*) => {$(
         #[doc = concat!("`", stringify!($js), "`'s export (see above).")]
         #[wasm_bindgen(js_name = $js, skip_typescript)]
-        pub fn $export($($arg: JsValue),*) -> JsValue {
+        pub fn $export($($arg: &JsValue),*) -> JsValue {
             for_the_glue($function($($arg),*))
         }
     )*};
@@ -308,6 +309,9 @@ exports_for_the_glue! {
     validateJson: validate_json_export(dto, json, options) = validate_json;
     validateForm: validate_form_export(dto, form, options) = validate_form;
     validateField: validate_field_export(dto, field, value, context, options) = validate_field;
+    serverError: server_error_export(dto, result) = server_error;
+    describe: describe_export(dto) = describe;
+    describeApi: describe_api_export(dto) = describe_api;
 }
 
 /// A result, or the `Error` to throw, as one value.
@@ -316,10 +320,9 @@ fn for_the_glue(answer: Result<JsValue, JsError>) -> JsValue {
 }
 
 /// The 400 body for a `ValidationResult` of `dto`, or `null`.
-#[wasm_bindgen(js_name = serverError, skip_typescript)]
-pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(&dto)?;
-    let errors = read::field_errors(&result)
+pub fn server_error(dto: &JsValue, result: &JsValue) -> Result<JsValue, JsError> {
+    let dto = dto_name(dto)?;
+    let errors = read::field_errors(result)
         .ok_or_else(|| JsError::new("serverError: `result` is not a ValidationResult ({ valid, errors: [{ field, code, message }] })"))?;
     Ok(match crate::server_body(dto, &errors) {
         Some(body) => read::from_json(&json_text::body(&body)),
@@ -328,27 +331,27 @@ pub fn server_error(dto: JsValue, result: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
-pub fn validate_form(dto: JsValue, form: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(&dto)?;
-    let copy = read::Copy::of(read::Read::Form, &form, None);
+pub fn validate_form(dto: &JsValue, form: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+    let dto = dto_name(dto)?;
+    let copy = read::Copy::of(read::Read::Form, form, None);
     let slots = match &copy {
         Some(copy) => copy.bind(dto.table(), None),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, Answer::Result, &options))
+    Ok(result_to_js(dto, slots, Answer::Result, options))
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.
 pub fn validate_field(
-    dto: JsValue,
-    field: JsValue,
-    value: JsValue,
-    context: JsValue,
-    options: JsValue,
+    dto: &JsValue,
+    field: &JsValue,
+    value: &JsValue,
+    context: &JsValue,
+    options: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let dto = dto_name(&dto)?;
+    let dto = dto_name(dto)?;
     let table = dto.table();
-    let name = read::string_of(&field).unwrap_or_default();
+    let name = read::string_of(field).unwrap_or_default();
     let Some(index) = table
         .fields
         .iter()
@@ -367,9 +370,9 @@ pub fn validate_field(
         }
         return Err(JsError::new(&message));
     };
-    let value_copy = read::Copy::of(read::Read::Value, &value, None);
+    let value_copy = read::Copy::of(read::Read::Value, value, None);
     // The rest of the request: a form, an object, or nothing (any other value reads as none).
-    let context = read::Copy::of(read::Read::Context, &context, Some(dto));
+    let context = read::Copy::of(read::Read::Context, context, Some(dto));
     let form = context.as_ref().is_some_and(read::Copy::is_form);
     let mut slots = context
         .as_ref()
@@ -383,20 +386,18 @@ pub fn validate_field(
         input = Input::Null;
     }
     slots.set(index, input);
-    Ok(result_to_js(dto, Ok(slots), Answer::Field(index), &options))
+    Ok(result_to_js(dto, Ok(slots), Answer::Field(index), options))
 }
 
 /// The fields of `dto` with their rules and HTML constraint attributes.
-#[wasm_bindgen(skip_typescript)]
-pub fn describe(dto: JsValue) -> Result<JsValue, JsError> {
-    let fields = crate::describe(dto_name(&dto)?);
+pub fn describe(dto: &JsValue) -> Result<JsValue, JsError> {
+    let fields = crate::describe(dto_name(dto)?);
     Ok(read::from_json(&json_text::fields(&fields)))
 }
 
 /// The API a DTO is posted to: its framework, method, route and whether it takes forms.
-#[wasm_bindgen(js_name = describeApi, skip_typescript)]
-pub fn describe_api(dto: JsValue) -> Result<JsValue, JsError> {
-    let api = crate::describe::describe_api(dto_name(&dto)?);
+pub fn describe_api(dto: &JsValue) -> Result<JsValue, JsError> {
+    let api = crate::describe::describe_api(dto_name(dto)?);
     Ok(read::from_json(&json_text::api(&api)))
 }
 
