@@ -4,18 +4,20 @@
 // message is decided in Rust (src/wasm/read.rs, then the same code the native server runs).
 // Every read that can throw (getters, Proxy traps) is caught here and recorded as UNREADABLE.
 //
-// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, keysReset + ASCII_TEXT if
-// the text is ASCII], then per entry
-// [kind, key, payload]. Keys and string values are written to the text as UTF-8, in order, each
-// on its own (a lone surrogate becomes U+FFFD, as a string crossing alone would); lengths in
-// `meta` are UTF-16 code units. An OBJECT entry's payload is its entry count; its entries follow
-// it (one level only: deeper objects are NESTED and not read), each key as its length.
+// Layout of `meta` (read by src/wasm/read.rs): [status, entryCount, flags] (flags: keysReset,
+// plus ASCII_TEXT if the text is ASCII), then per entry [kind, key, payload]. Keys and string
+// values go to the text in order, joined and encoded as UTF-8 once at the end of the read, each
+// as it would be on its own (a lone surrogate becomes U+FFFD, as a string crossing alone would);
+// lengths in `meta` are UTF-16 code units. An OBJECT entry's payload is its entry count; its
+// entries follow it (one level only: deeper objects are NESTED and not read), each key as its
+// length. Rust offers the two buffers by address in its memory (`useMemory`); the views of them
+// are kept from call to call.
 //
 // A top-level key is interned: the first time it is seen it gets the next number and its
 // text is sent (`key` = -1 - length); later it is sent as that number alone (`key` >= 0).
 // Rust keeps the same table and decides what each key means. Past KEY_LIMIT keys, or for a
 // key longer than KEY_MAX_UNITS, the key is sent as text (`kind` + TEXT_KEY, `key` = length).
-// `keysReset` = 1 tells Rust to forget its table: the numbering starts again.
+// The keysReset flag (1) tells Rust to forget its table: the numbering starts again.
 //
 // Rust may also mark a key number as needing no text for a DTO (`skipText`: its field's rules
 // never read the text, or it names no field); a string under such a key is sent as
@@ -27,7 +29,7 @@
 //
 // The keys of the last object read for each DTO, and what each was sent as, are kept (`shapes`):
 // the next object with the same keys in the same order (as a form or an app sends, call after
-// call) is sent the same way without looking its keys up again. Any change to what the keys
+// call) is read in one for-in walk and sent the same way without looking its keys up again. Any change to what the keys
 // mean (a new key, a `skipText`, `forgetKeys`) makes every kept shape stale (`version`).
 //
 // Every read returns `metaLength * 2**32 + textBytes` when the copy fit the buffers Rust offered
