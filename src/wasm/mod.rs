@@ -8,6 +8,8 @@
 
 mod json_text;
 mod read;
+/// `String(n)` in JS: the shortest round-trip text of a number (see `number.rs`).
+pub(crate) use read::js_string_of;
 #[cfg(not(feature = "std"))]
 mod runtime;
 // Read by `#[wasm_bindgen(typescript_custom_section)]` below, which rustc's lint does not see.
@@ -448,11 +450,6 @@ fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
     Err(JsError::new(&UnknownDto::message(
         read::string_of(dto).as_deref(),
     )))
-}
-
-/// `String(n)` in JS: the shortest round-trip text of a number (see `number.rs`).
-pub(crate) fn js_string_of(n: f64) -> String {
-    read::js_string_of(n)
 }
 
 /// `Number(text)` in JS: the nearest double to decimal text (see `number.rs`).
