@@ -91,7 +91,7 @@ function shortenGlue(code, file) {
   for (const [line] of unused) code = code.replace(line, "");
   // The exports that can throw answer the Error a bad argument makes as their value (see
   // src/wasm/mod.rs: a Result would cost a WebAssembly.Table.get a call); their glue throws it.
-  for (const name of ["validate", "parse", "validateJson", "validateForm", "validateField", "serverError", "describe", "describeApi"]) {
+  for (const name of ["validateField", "serverError", "describe", "describeApi"]) {
     const shape = new RegExp(`(function ${name}\\([^)]*\\) \\{\\n\\s*const ret = wasm\\.${name}\\([^)]*\\);\\n)(\\s*)return ret;`);
     if (!shape.test(code)) fail(`no ${name} answering its export's value`);
     code = code.replace(shape, "$1$2if (ret instanceof Error) throw ret;\n$2return ret;");
@@ -120,8 +120,16 @@ writeFileSync(join(PKG, "payrules.cjs"), shortenGlue(glue, "payrules.cjs"));
 writeFileSync(join(PKG, "payrules.js"), shortenGlue(readFileSync(join(PKG, "payrules.js"), "utf8"), "payrules.js"));
 rmSync(out, { recursive: true, force: true });
 
-// reader.js's own source, whose exports the CommonJS copy below lists.
-const source = readFileSync(join(PKG, `${reader}.js`), "utf8");
+// reader.js's own source, whose exports the CommonJS copy below lists. Its validating functions
+// call the module's raw exports (`wasm.payrules_judge_copy`, …): by their short names too.
+let called = 0;
+const source = readFileSync(join(PKG, `${reader}.js`), "utf8").replace(/\bwasm\.(\w+)/g, (_, name) => {
+  called++;
+  if (!exportNames.has(name)) throw new Error(`reader.js calls wasm.${name}, not an export wasm-opt renamed`);
+  return `wasm.${exportNames.get(name)}`;
+});
+if (called === 0) throw new Error("reader.js calls no export of the module (see its validate)");
+writeFileSync(join(PKG, `${reader}.js`), source);
 
 // reader.js as CommonJS for that glue: the same functions, `export` turned into `exports`.
 const names = [...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -144,16 +152,20 @@ const dtoNames = createRequire(import.meta.url)(join(PKG, "payrules.cjs")).dtoNa
 if (dtoNames.length === 0 || !dtoNames.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) {
   throw new Error(`DTO names that cannot be JS exports: ${dtoNames}`);
 }
-// addLanguage is reader.js's own (no wasm in it): the entries export it from the copy the glue loads.
-if (!/^export function addLanguage\(/m.test(readFileSync(join(PKG, `${reader}.js`), "utf8"))) throw new Error("reader.js no longer exports addLanguage");
+// addLanguage and the validating functions are reader.js's own: the entries export them from the
+// copy the glue loads.
+const readerOwn = ["addLanguage", "validate", "parse", "validateJson", "validateForm"];
+for (const name of readerOwn) {
+  if (!new RegExp(`^export function ${name}\\(`, "m").test(source)) throw new Error(`reader.js no longer exports ${name}`);
+}
 const schemaSource = readFileSync(join(ROOT, "js/standard-schema.js"), "utf8");
 if (!/^export function standardSchema\(/m.test(schemaSource)) throw new Error("js/standard-schema.js no longer exports standardSchema");
 const schemaFunction = schemaSource.replace(/^export function /m, "function ");
 const appendTo = (file, text) => writeFileSync(join(PKG, file), readFileSync(join(PKG, file), "utf8") + text);
 // (The web glue re-exports it: the glue names reader.js's path already, so it costs a browser no bytes.)
-appendTo("payrules.js", `\nexport { addLanguage } from "./${reader}.js";\n`);
+appendTo("payrules.js", `\nexport { ${readerOwn.join(", ")} } from "./${reader}.js";\n`);
 appendTo("index.js", `\n${schemaFunction}\nexport const ${dtoNames.map((name) => `${name} = standardSchema(parse, "${name}")`).join(",\n  ")};\n`);
-appendTo("payrules.cjs", `\nmodule.exports.addLanguage = require("./${reader}.cjs").addLanguage;\n${schemaFunction}\n${dtoNames.map((name) => `module.exports.${name} = standardSchema(module.exports.parse, "${name}");`).join("\n")}\n`);
+appendTo("payrules.cjs", `\n${readerOwn.map((name) => `module.exports.${name} = require("./${reader}.cjs").${name};`).join("\n")}\n${schemaFunction}\n${dtoNames.map((name) => `module.exports.${name} = standardSchema(module.exports.parse, "${name}");`).join("\n")}\n`);
 appendTo("node.mjs", `export const { ${dtoNames.join(", ")} } = payrules;\n`);
 appendTo("index.d.ts", `\n${dtoNames.map((name) => `/** The Standard Schema of \`${name}\`: \`${name}["~standard"].validate(input)\`. */\nexport declare const ${name}: DtoSchema<"${name}">;`).join("\n")}\n`);
 

@@ -196,7 +196,7 @@ pub(crate) fn convert<'b>(
             None => return Ok(None),
         },
         Kind::DateTime => match input {
-            Input::Text(text) if text.trim().is_empty() => return Ok(None),
+            Input::Text(text) if crate::text::trim(text).is_empty() => return Ok(None),
             Input::Text(text) => Value::DateTime(DateTime::parse(text).ok_or(Violation::Date)?),
             _ => return Err(Violation::TypeMismatch),
         },
@@ -239,7 +239,7 @@ fn scalar<T>(
     parse: fn(&Input<'_>) -> Option<T>,
 ) -> Result<Option<T>, Violation> {
     match input {
-        Input::Text(text) if text.trim().is_empty() => Ok(None),
+        Input::Text(text) if crate::text::trim(text).is_empty() => Ok(None),
         input => parse(input).map(Some).ok_or(Violation::TypeMismatch),
     }
 }
@@ -254,7 +254,7 @@ fn to_int32(input: &Input<'_>) -> Option<i32> {
             Some(n as i32)
         }
         Input::Text(ref text) => {
-            let text = text.trim();
+            let text = crate::text::trim(text);
             let negative = text.starts_with('-');
             let unsigned = crate::text::unsigned(text);
             if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
@@ -288,8 +288,8 @@ fn to_money(input: &Input<'_>) -> Option<Money> {
 fn to_bool(input: &Input<'_>) -> Option<bool> {
     match input {
         Input::Bool(b) => Some(*b),
-        Input::Text(text) if text.trim().eq_ignore_ascii_case("true") => Some(true),
-        Input::Text(text) if text.trim().eq_ignore_ascii_case("false") => Some(false),
+        Input::Text(text) if crate::text::trim(text).eq_ignore_ascii_case("true") => Some(true),
+        Input::Text(text) if crate::text::trim(text).eq_ignore_ascii_case("false") => Some(false),
         _ => None,
     }
 }

@@ -30,6 +30,15 @@ pub(crate) fn split(text: &str, byte: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text` without surrounding whitespace, as `str::trim`; answered without decoding a character
+/// when `text` starts and ends with visible ASCII (as nearly every value does).
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// `text` without one leading `+` or `-`.
 pub(crate) fn unsigned(text: &str) -> &str {
     match text.as_bytes().first() {

@@ -49,7 +49,7 @@ fn js_text(dto: DtoName, text: &str) -> Outcome {
 fn js_outcome(
     dto: DtoName,
     export: &str,
-    run: impl FnOnce(&wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError>,
+    run: impl FnOnce(&wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
 ) -> Outcome {
     use wasm_bindgen::JsValue;
     let stringify = |v: &JsValue| {
@@ -59,9 +59,9 @@ fn js_outcome(
             .unwrap_or_default()
     };
     let name = JsValue::from_str(dto.as_str());
-    let result = run(&name).unwrap_or_else(|e| panic!("{export} threw: {:?}", JsValue::from(e)));
+    let result = run(&name).unwrap_or_else(|e| panic!("{export} threw: {:?}", e));
     let body = payrules::wasm::server_error(&name, &result)
-        .unwrap_or_else(|e| panic!("serverError threw: {:?}", JsValue::from(e)));
+        .unwrap_or_else(|e| panic!("serverError threw: {:?}", e));
     Outcome {
         result: stringify(&result),
         body: stringify(&body),
@@ -81,7 +81,7 @@ fn js_parse_differs(dto: DtoName, text: &str, expected: &str) -> Option<String> 
         &input,
         &JsValue::UNDEFINED,
     )
-    .unwrap_or_else(|e| panic!("parse threw: {:?}", JsValue::from(e)));
+    .unwrap_or_else(|e| panic!("parse threw: {:?}", e));
     let text_of = |v: &JsValue| {
         js_sys::JSON::stringify(v)
             .ok()
@@ -315,7 +315,7 @@ fn form_fields_bind_as_text_and_empty_means_no_value() {
                 &web_params(pairs),
                 &wasm_bindgen::JsValue::UNDEFINED,
             )
-            .unwrap_or_else(|e| panic!("{:?}", wasm_bindgen::JsValue::from(e)));
+            .unwrap_or_else(|e| panic!("{:?}", e));
             let js = js_sys::JSON::stringify(&result)
                 .ok()
                 .and_then(|s| s.as_string())

@@ -4,9 +4,10 @@
 /// .NET server declaring `EmailAddress()` agrees with every verdict.
 #[inline(always)]
 pub fn holds(value: &str) -> bool {
-    value.bytes().filter(|&b| b == b'@').count() == 1
-        && !value.starts_with('@')
-        && !value.ends_with('@')
+    let bytes = value.as_bytes();
+    bytes.iter().filter(|&&b| b == b'@').count() == 1
+        && bytes.first() != Some(&b'@')
+        && bytes.last() != Some(&b'@')
 }
 
 /// For `validator`'s derive: `#[validate(custom(function = email))]`.

@@ -3,7 +3,7 @@
 /// Not empty and not only whitespace. (The missing value is `required`'s.)
 #[inline(always)]
 pub fn holds(value: &str) -> bool {
-    !value.trim().is_empty()
+    !crate::text::trim(value).is_empty()
 }
 
 /// For `validator`'s derive: `#[validate(custom(function = not_blank, code = ..))]`.

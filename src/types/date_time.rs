@@ -26,7 +26,7 @@ impl DateTime {
     /// Parses `text` (surrounding whitespace allowed). `None` if it is not a valid date.
     pub fn parse(text: &str) -> Option<DateTime> {
         let mut r = Reader {
-            bytes: text.trim().as_bytes(),
+            bytes: crate::text::trim(text).as_bytes(),
             at: 0,
         };
         let year = r.digits(4)?;

@@ -93,7 +93,7 @@ impl Money {
     /// digit; surrounding whitespace allowed). `Ok(None)` for a blank string (no value),
     /// `Err(NotMoney)` for anything else that is not money.
     pub fn from_text(text: &str) -> Result<Option<Money>, NotMoney> {
-        let text = text.trim();
+        let text = crate::text::trim(text);
         if text.is_empty() {
             return Ok(None);
         }

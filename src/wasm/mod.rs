@@ -2,7 +2,10 @@
 //!
 //! Every decision is made by the same Rust code the native server runs; this module reads JS
 //! values into [`Slots`](crate::bind::Slots) (`read.rs`, with `reader.js`'s one-pass copy) and
-//! writes results back as plain JS objects. No JS exception ever unwinds through wasm: the
+//! writes results back as plain JS objects. `validate`, `parse`, `validateForm` and
+//! `validateJson` are reader.js's own functions: they copy their input into buffers Rust
+//! offered and call a raw export below with numbers only (the Rust functions of those names
+//! call them, so the wasm tests run the package's path). No JS exception ever unwinds through wasm: the
 //! reader catches every throw, and every other JS operation that can throw is imported with
 //! `catch`.
 
@@ -182,51 +185,101 @@ export interface FieldDescription {
 export function describe(dto: DtoName): FieldDescription[];
 "#;
 
-/// Validates any JS value against the rules of the DTO named `dto`.
-pub fn validate(dto: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
-    judge_object(dto, input, options, read::Read::Object, Answer::Result)
+/// Declares, over each of reader.js's validating functions (the package's own), the Rust
+/// function that calls it (readying the module first: the wasm tests run no start function).
+macro_rules! reader_js_functions {
+    ($($(#[$doc:meta])* $name:ident($($arg:ident),*) = $js:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name($($arg: &JsValue),*) -> Result<JsValue, JsValue> {
+            ready();
+            read::$js($($arg),*)
+        }
+    )*};
 }
 
-/// Validates any JS value like `validate`; when it is valid, also gives the request as bound.
-pub fn parse(dto: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
-    // Every string's text is copied, map entries included (`validate` skips the text no rule
-    // reads), since the bound value holds them.
-    judge_object(
-        dto,
-        input,
-        options,
-        read::Read::ObjectWithText,
-        Answer::Parsed,
-    )
+reader_js_functions! {
+    /// Validates any JS value against the rules of the DTO named `dto` (reader.js's `validate`:
+    /// it copies the value, then calls [`payrules_judge_copy`]).
+    validate(dto, input, options) = js_validate;
+    /// Validates any JS value like `validate`; when it is valid, also gives the request as bound.
+    parse(dto, input, options) = js_parse;
+    /// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server
+    /// does (reader.js's `validateJson`: it calls [`payrules_judge_json`]).
+    validate_json(dto, json, options) = js_validate_json;
+    /// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
+    validate_form(dto, form, options) = js_validate_form;
 }
 
-/// `input` read as a request object for the DTO named `dto`, judged, answered as `answer` asks.
-#[inline(always)]
-fn judge_object(
-    dto: &JsValue,
-    input: &JsValue,
-    options: &JsValue,
-    mode: read::Read,
-    answer: Answer,
-) -> Result<JsValue, JsError> {
-    let dto = dto_name(dto)?;
-    let copy = read::Copy::of(mode, input, Some(dto));
+/// Readies reader.js when the module starts: its memory and exports, buffers for the first
+/// copy, and the registry's names (reader.js's `validate` and the rest call the module only
+/// through the exports below, with numbers).
+#[wasm_bindgen(start, private)]
+fn ready() {
+    read::prepare();
+    give_names();
+}
+
+// What reader.js keeps for the call in progress (`keep`): a result from its errors' text, a
+// value from JSON text, or an Error (from its message) to throw.
+const KEPT_RESULT: u32 = 0;
+const KEPT_JSON: u32 = 1;
+const KEPT_ERROR: u32 = 2;
+
+/// reader.js's `validate`, `parse` and `validateForm` after it copied the value (read as
+/// `mode`, reader.js's `readCopy` modes) for DTO number `dto` into the buffers Rust offered;
+/// `read` is what the copy returned. Answers 0 for a valid request (reader.js makes the
+/// result), else 1: the answer is kept in reader.js. A raw export (numbers only): no JS value
+/// crosses, so the call costs no table slot.
+#[allow(unsafe_code)] // `no_mangle` names the export; the function itself is safe code.
+#[no_mangle]
+pub extern "C" fn payrules_judge_copy(mode: u32, dto: u32, read: f64) -> u32 {
+    let copy = read::Copy::made(read);
+    // Read for the DTO (an object: its fields decide which strings crossed), or in form mode.
+    use read::Read;
+    let how = match mode {
+        _ if mode == Read::Object as u32 => Some((true, Answer::Result)),
+        _ if mode == Read::ObjectWithText as u32 => Some((true, Answer::Parsed)),
+        _ if mode == Read::Form as u32 => Some((false, Answer::Result)),
+        _ => None,
+    };
+    let (Some(&dto), Some((object, answer))) = (DtoName::ALL.get(dto as usize), how) else {
+        // Not a call reader.js makes: this copy is not walked.
+        read::forget_every_key();
+        read::keep(KEPT_ERROR, "payrules: no such DTO number or read");
+        return 1;
+    };
     let slots = match &copy {
-        Some(copy) => copy.bind(dto.table(), Some(dto)),
+        Some(copy) => copy.bind(dto.table(), object.then_some(dto)),
         None => Err(RequestError::UnreadableObject),
     };
-    Ok(result_to_js(dto, slots, answer, options))
+    keep(outcome(dto, slots, answer, read::words_asked))
 }
 
-/// Validates JSON text (a JS string) against the rules of the DTO named `dto`, as the server does.
-pub fn validate_json(dto: &JsValue, json: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(dto)?;
-    let copy = read::Copy::of_text(json);
+/// reader.js's `validateJson` for DTO number `dto`, after `readText` took the JSON (`units`,
+/// as it answered): 0 or 1 as [`payrules_judge_copy`] answers.
+#[allow(unsafe_code)] // `no_mangle` names the export; the function itself is safe code.
+#[no_mangle]
+pub extern "C" fn payrules_judge_json(dto: u32, units: f64) -> u32 {
+    let Some(&dto) = DtoName::ALL.get(dto as usize) else {
+        read::keep(KEPT_ERROR, "payrules: no such DTO number");
+        return 1;
+    };
+    let copy = read::Copy::of_text(units);
     let slots = match &copy {
         Some(text) => crate::json::bind(text.bytes(), dto.table()),
         None => Err(RequestError::NotText),
     };
-    Ok(result_to_js(dto, slots, Answer::Result, options))
+    keep(outcome(dto, slots, Answer::Result, read::words_asked))
+}
+
+/// reader.js's answer to a DTO name it does not know, after `readText` took it (`units`, as it
+/// answered): the Error listing the known names, kept (1).
+#[allow(unsafe_code)] // `no_mangle` names the export; the function itself is safe code.
+#[no_mangle]
+pub extern "C" fn payrules_unknown_dto(units: f64) -> u32 {
+    let name = read::take_text(units);
+    read::keep(KEPT_ERROR, &UnknownDto::message(name.as_deref()));
+    1
 }
 
 /// What a result holds.
@@ -240,17 +293,33 @@ enum Answer {
     Field(usize),
 }
 
-/// The JS result of judging `slots`, holding what `answer` asks for.
-fn result_to_js(
+/// What judging a request found, as it crosses to JS.
+enum Outcome {
+    Valid,
+    /// The errors as `field NUL code NUL message NUL …` (in the reused `ERRORS_TEXT` buffer).
+    Invalid(String),
+    /// A valid request as bound, as JSON text (`parse`).
+    Parsed(String),
+}
+
+/// Judges `slots`, keeping what `answer` asks for; `words` gives the page's language for the
+/// call's `locale` (asked only for an invalid request).
+fn outcome(
     dto: DtoName,
     slots: Result<Slots<'_>, RequestError>,
     answer: Answer,
-    options: &JsValue,
-) -> JsValue {
+    words: impl FnOnce() -> Option<String>,
+) -> Outcome {
+    // The errors' text goes into a buffer kept between calls (no allocation once it has grown).
+    let errors_text = || {
+        let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
+        text.clear();
+        text
+    };
     let slots = match slots {
         Ok(slots) => slots,
         Err(error) => {
-            let mut text = String::new();
+            let mut text = errors_text();
             for part in [
                 "",
                 wording::request_code(dto.framework()),
@@ -259,7 +328,7 @@ fn result_to_js(
                 text.push_str(part);
                 text.push('\0');
             }
-            return read::invalid_result(&text);
+            return Outcome::Invalid(text);
         }
     };
     let mut judgement = engine::judge(&slots);
@@ -270,21 +339,51 @@ fn result_to_js(
     }
     if judgement.is_valid() {
         return match answer {
-            Answer::Parsed => read::from_json(&json_text::parsed(&judgement)),
-            _ => read::valid_result(),
+            Answer::Parsed => Outcome::Parsed(json_text::parsed(&judgement)),
+            _ => Outcome::Valid,
         };
     }
-    // The errors' text goes into a buffer kept between calls (no allocation once it has grown).
-    let mut text = core::mem::take(&mut *ERRORS_TEXT.lock());
-    text.clear();
-    // The page's language for `options.locale`, if it loaded one (request-level errors stay English).
-    let words = read::words(options);
+    let mut text = errors_text();
+    // The page's language for the call's locale, if it loaded one (request-level errors stay English).
+    let words = words();
     judgement.write_errors(&mut text, words.as_deref());
-    let result = read::invalid_result(&text);
+    Outcome::Invalid(text)
+}
+
+/// Gives the errors' buffer back for the next invalid request (unless one huge request grew it).
+fn reuse_errors_text(text: String) {
     if text.capacity() <= 1 << 16 {
         *ERRORS_TEXT.lock() = text;
     }
-    result
+}
+
+/// `outcome` as a fresh JS value.
+fn outcome_to_js(outcome: Outcome) -> JsValue {
+    match outcome {
+        Outcome::Valid => read::valid_result(),
+        Outcome::Parsed(json) => read::from_json(&json),
+        Outcome::Invalid(text) => {
+            let result = read::invalid_result(&text);
+            reuse_errors_text(text);
+            result
+        }
+    }
+}
+
+/// `outcome` kept in reader.js for the call in progress: 0 if valid (nothing kept), else 1.
+fn keep(outcome: Outcome) -> u32 {
+    match outcome {
+        Outcome::Valid => 0,
+        Outcome::Parsed(json) => {
+            read::keep(KEPT_JSON, &json);
+            1
+        }
+        Outcome::Invalid(text) => {
+            read::keep(KEPT_RESULT, &text);
+            reuse_errors_text(text);
+            1
+        }
+    }
 }
 
 // The exports that can throw. Each answers its result, or the `Error` a bad argument makes, as
@@ -306,10 +405,6 @@ macro_rules! exports_for_the_glue {
 }
 
 exports_for_the_glue! {
-    validate: validate_export(dto, input, options) = validate;
-    parse: parse_export(dto, input, options) = parse;
-    validateJson: validate_json_export(dto, json, options) = validate_json;
-    validateForm: validate_form_export(dto, form, options) = validate_form;
     validateField: validate_field_export(dto, field, value, context, options) = validate_field;
     serverError: server_error_export(dto, result) = server_error;
     describe: describe_export(dto) = describe;
@@ -317,30 +412,24 @@ exports_for_the_glue! {
 }
 
 /// A result, or the `Error` to throw, as one value.
-fn for_the_glue(answer: Result<JsValue, JsError>) -> JsValue {
+fn for_the_glue(answer: Result<JsValue, JsValue>) -> JsValue {
     answer.unwrap_or_else(JsValue::from)
 }
 
+/// A JS `Error` with `message`: what the functions below answer for a bad argument.
+fn error(message: &str) -> JsValue {
+    JsError::new(message).into()
+}
+
 /// The 400 body for a `ValidationResult` of `dto`, or `null`.
-pub fn server_error(dto: &JsValue, result: &JsValue) -> Result<JsValue, JsError> {
+pub fn server_error(dto: &JsValue, result: &JsValue) -> Result<JsValue, JsValue> {
     let dto = dto_name(dto)?;
     let errors = read::field_errors(result)
-        .ok_or_else(|| JsError::new("serverError: `result` is not a ValidationResult ({ valid, errors: [{ field, code, message }] })"))?;
+        .ok_or_else(|| error("serverError: `result` is not a ValidationResult ({ valid, errors: [{ field, code, message }] })"))?;
     Ok(match crate::server_body(dto, &errors) {
         Some(body) => read::from_json(&json_text::body(&body)),
         None => JsValue::NULL,
     })
-}
-
-/// Validates a form (`HTMLFormElement`, `FormData`, `URLSearchParams`) in form mode.
-pub fn validate_form(dto: &JsValue, form: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
-    let dto = dto_name(dto)?;
-    let copy = read::Copy::of(read::Read::Form, form, None);
-    let slots = match &copy {
-        Some(copy) => copy.bind(dto.table(), None),
-        None => Err(RequestError::UnreadableObject),
-    };
-    Ok(result_to_js(dto, slots, Answer::Result, options))
 }
 
 /// The errors of one field holding `value`, with the rest of the request from `context`.
@@ -350,7 +439,7 @@ pub fn validate_field(
     value: &JsValue,
     context: &JsValue,
     options: &JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let dto = dto_name(dto)?;
     let table = dto.table();
     let name = read::string_of(field).unwrap_or_default();
@@ -370,7 +459,7 @@ pub fn validate_field(
             }
             message.push_str(field.name);
         }
-        return Err(JsError::new(&message));
+        return Err(error(&message));
     };
     let value_copy = read::Copy::of(read::Read::Value, value, None);
     // The rest of the request: a form, an object, or nothing (any other value reads as none).
@@ -388,17 +477,20 @@ pub fn validate_field(
         input = Input::Null;
     }
     slots.set(index, input);
-    Ok(result_to_js(dto, Ok(slots), Answer::Field(index), options))
+    let outcome = outcome(dto, Ok(slots), Answer::Field(index), || {
+        read::words(options)
+    });
+    Ok(outcome_to_js(outcome))
 }
 
 /// The fields of `dto` with their rules and HTML constraint attributes.
-pub fn describe(dto: &JsValue) -> Result<JsValue, JsError> {
+pub fn describe(dto: &JsValue) -> Result<JsValue, JsValue> {
     let fields = crate::describe(dto_name(dto)?);
     Ok(read::from_json(&json_text::fields(&fields)))
 }
 
 /// The API a DTO is posted to: its framework, method, route and whether it takes forms.
-pub fn describe_api(dto: &JsValue) -> Result<JsValue, JsError> {
+pub fn describe_api(dto: &JsValue) -> Result<JsValue, JsValue> {
     let api = crate::describe::describe_api(dto_name(dto)?);
     Ok(read::from_json(&json_text::api(&api)))
 }
@@ -428,17 +520,9 @@ static NAMES_GIVEN: AtomicBool = AtomicBool::new(false);
 
 /// The DTO named `dto`; a JS `Error` listing the known names if there is none. The name is
 /// looked up in JS (no copy of it crosses), in the table Rust gives reader.js once.
-fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
+fn dto_name(dto: &JsValue) -> Result<DtoName, JsValue> {
     let mut index = read::dto_index(dto);
-    if index == -2 && !NAMES_GIVEN.swap(true, Ordering::Relaxed) {
-        let mut names = String::new();
-        for (i, name) in DtoName::ALL.iter().enumerate() {
-            if i > 0 {
-                names.push('\0');
-            }
-            names.push_str(name.as_str());
-        }
-        read::know_dto_names(&names);
+    if index == -2 && give_names() {
         index = read::dto_index(dto);
     }
     if let Some(&dto) = usize::try_from(index)
@@ -447,9 +531,23 @@ fn dto_name(dto: &JsValue) -> Result<DtoName, JsError> {
     {
         return Ok(dto);
     }
-    Err(JsError::new(&UnknownDto::message(
-        read::string_of(dto).as_deref(),
-    )))
+    Err(error(&UnknownDto::message(read::string_of(dto).as_deref())))
+}
+
+/// Gives reader.js the registry's names, the first time only (whether this call gave them).
+fn give_names() -> bool {
+    if NAMES_GIVEN.swap(true, Ordering::Relaxed) {
+        return false;
+    }
+    let mut names = String::new();
+    for (i, name) in DtoName::ALL.iter().enumerate() {
+        if i > 0 {
+            names.push('\0');
+        }
+        names.push_str(name.as_str());
+    }
+    read::know_dto_names(&names);
+    true
 }
 
 /// `Number(text)` in JS: the nearest double to decimal text (see `number.rs`).

@@ -3,8 +3,9 @@
 //! `reader.js` copies every own enumerable key and value (one level into object values) into
 //! one string and one `Float64Array`; this module walks that copy and offers each entry to
 //! [`Slots`], which decides the binding exactly as for JSON bytes. String values are borrowed
-//! from the copied text, so a request costs one boundary crossing however many fields it has
-//! (the copy is written straight into buffers Rust offers; a copy too large for them takes three more);
+//! from the copied text, so a request costs one call into the module however many fields it has
+//! (the copy is written straight into buffers Rust offers, `offerBuffers`, before the call; a
+//! copy too large for them takes three calls back);
 //! the text arrives through `TextEncoder.encodeInto` straight into a reused wasm buffer.
 
 use alloc::borrow::Cow;
@@ -74,9 +75,46 @@ extern "C" {
     /// Gives reader.js the registry's names, `NUL`-separated, in registry order.
     #[wasm_bindgen(js_name = knowDtoNames)]
     pub(super) fn know_dto_names(names: &str);
-    /// Gives reader.js the module's memory, where it writes copies and text (once, before any).
-    #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue);
+    /// Gives reader.js the module's memory, where it writes copies and text, and its exports,
+    /// which its `validate` calls (once, before any).
+    #[wasm_bindgen(js_name = useModule)]
+    fn use_module(memory: &JsValue, exports: &JsValue);
+    /// Offers reader.js the buffers its next copy goes into: `meta_len` doubles at address
+    /// `meta`, `text_len` bytes at `text` (again whenever they change).
+    #[wasm_bindgen(js_name = offerBuffers)]
+    fn offer_buffers(meta: usize, meta_len: usize, text: usize, text_len: usize);
+    /// Takes the templates of the language the options of the call in progress (`validate`,
+    /// …) resolve to, as `wordsFor` does.
+    #[wasm_bindgen(js_name = wordsAsked)]
+    fn words_asked_js() -> f64;
+    /// Keeps the answer of the call in progress for reader.js to return (`Kept`).
+    #[wasm_bindgen(js_name = keep)]
+    pub(super) fn keep(kind: u32, text: &str);
+    /// reader.js's `validate`, `parse`, `validateJson` and `validateForm` (the package's own).
+    #[wasm_bindgen(js_name = validate, catch)]
+    pub(super) fn js_validate(
+        dto: &JsValue,
+        input: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = parse, catch)]
+    pub(super) fn js_parse(
+        dto: &JsValue,
+        input: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = validateJson, catch)]
+    pub(super) fn js_validate_json(
+        dto: &JsValue,
+        json: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = validateForm, catch)]
+    pub(super) fn js_validate_form(
+        dto: &JsValue,
+        form: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     /// Forgets reader.js's interned keys (after a copy Rust could not walk to the end).
     #[wasm_bindgen(js_name = forgetKeys)]
     fn forget_keys();
@@ -244,7 +282,8 @@ impl Drop for Copy {
     }
 }
 
-/// Keeps buffers for the next copy, unless they grew past `KEEP_AT_MOST`.
+/// Keeps buffers for the next copy (new ones if they grew past `KEEP_AT_MOST`), with room for
+/// a request of usual size, and offers them to reader.js if they moved.
 fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     if text.len() > KEEP_AT_MOST {
         text = Vec::new();
@@ -252,8 +291,30 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     if meta.len() * core::mem::size_of::<f64>() > KEEP_AT_MOST {
         meta = Vec::new();
     }
+    if meta.len() < META_ROOM {
+        meta.resize(META_ROOM, 0.0);
+    }
+    if text.len() < TEXT_ROOM {
+        text.resize(TEXT_ROOM, 0);
+    }
+    let at = [
+        meta.as_ptr() as usize,
+        meta.len(),
+        text.as_ptr() as usize,
+        text.len(),
+    ];
+    let mut offered = OFFERED.lock();
+    if *offered != at {
+        *offered = at;
+        give_memory();
+        offer_buffers(at[0], at[1], at[2], at[3]);
+    }
+    drop(offered);
     *BUFFERS.lock() = (text, meta);
 }
+
+/// Where the buffers offered to reader.js are (`offerBuffers`' arguments).
+static OFFERED: Mutex<[usize; 4]> = Mutex::new([0; 4]);
 
 /// The buffers of the last copy (or new ones).
 fn take_buffers() -> (Vec<u8>, Vec<f64>) {
@@ -306,6 +367,19 @@ impl Copy {
             text.resize(TEXT_ROOM, 0);
         }
         let read = reader(&mut meta, &mut text);
+        Copy::finish(read, text, meta)
+    }
+
+    /// The copy reader.js made by itself (its `validate`, …) into the buffers last offered
+    /// (`give_back`); `read` is what its read returned.
+    pub(super) fn made(read: f64) -> Option<Copy> {
+        let (text, meta) = take_buffers();
+        Copy::finish(read, text, meta)
+    }
+
+    /// The copy a read returned `read` for, in `text` and `meta` if it fit them, else fetched
+    /// from reader.js's scratch arrays (the buffers grow to it).
+    fn finish(read: f64, mut text: Vec<u8>, mut meta: Vec<f64>) -> Option<Copy> {
         if read >= 0.0 {
             let meta_len = crate::number::floor(read / 4_294_967_296.0);
             let text_len = read - meta_len * 4_294_967_296.0;
@@ -328,9 +402,9 @@ impl Copy {
         Copy::checked(text, text_len, meta, meta_len)
     }
 
-    /// A JS string, as UTF-8 text (lone surrogates as U+FFFD); `None` if `value` is not a string.
-    pub(super) fn of_text(value: &JsValue) -> Option<Copy> {
-        let units = read_text(value);
+    /// The string reader.js took (`readText` answered `units`), as UTF-8 text (lone surrogates
+    /// as U+FFFD); `None` if it took none (not a string).
+    pub(super) fn of_text(units: f64) -> Option<Copy> {
         let (mut text, meta) = take_buffers();
         let Some(text_len) = encode(units, &mut text) else {
             give_back(text, meta);
@@ -446,13 +520,28 @@ impl Copy {
     }
 }
 
-/// Whether reader.js has the module's memory.
+/// Readies reader.js before its first call: the module's memory and exports, and buffers for
+/// its first copy.
+pub(super) fn prepare() {
+    give_memory();
+    let (text, meta) = take_buffers();
+    give_back(text, meta);
+}
+
+/// Forgets the interned keys on both sides (after a copy that will not be walked).
+pub(super) fn forget_every_key() {
+    KEYS.lock().forget();
+    forget_keys();
+}
+
+/// Whether reader.js has the module's memory and exports.
 static MEMORY_GIVEN: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
-/// Gives reader.js the module's memory, the first time only (before it writes into it).
-fn give_memory() {
+/// Gives reader.js the module's memory and exports, the first time only (before it writes
+/// into the memory or calls an export).
+pub(super) fn give_memory() {
     if !MEMORY_GIVEN.swap(true, core::sync::atomic::Ordering::Relaxed) {
-        use_memory(&wasm_bindgen::memory());
+        use_module(&wasm_bindgen::memory(), &wasm_bindgen::exports());
     }
 }
 
@@ -500,6 +589,11 @@ pub(super) fn string_of(value: &JsValue) -> Option<String> {
 /// The templates `options.locale` resolves to among the languages the page loaded; `None`: English.
 pub(super) fn words(options: &JsValue) -> Option<String> {
     take_text(words_for(options))
+}
+
+/// The templates the options of the call in progress resolve to (see `words`).
+pub(super) fn words_asked() -> Option<String> {
+    take_text(words_asked_js())
 }
 
 /// `String(n)` in JS.
@@ -635,6 +729,10 @@ impl<'a> Walk<'a> {
     /// A top-level object value: its `count` entries (they follow it in the copy) go to `slots`.
     fn object(&mut self, count: f64, slots: &mut Slots<'a>) -> Option<Input<'a>> {
         let start = slots.entries.len();
+        // (At most as many as the copy holds: `count` comes from JS.)
+        slots
+            .entries
+            .reserve((count as usize).min(self.meta.len() / 3));
         for _ in 0..count as usize {
             let (kind, key_length, payload) = self.triple()?;
             let key = self.units(key_length as usize)?;

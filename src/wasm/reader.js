@@ -10,8 +10,10 @@
 // as it would be on its own (a lone surrogate becomes U+FFFD, as a string crossing alone would);
 // lengths in `meta` are UTF-16 code units. An OBJECT entry's payload is its entry count; its
 // entries follow it (one level only: deeper objects are NESTED and not read), each key as its
-// length. Rust offers the two buffers by address in its memory (`useMemory`); the views of them
-// are kept from call to call.
+// length. Rust offers the two buffers by address in its memory (`offerBuffers`, again whenever
+// they move; `readCopy` also takes them as arguments); the views of them are kept from call to
+// call. The package's validating functions (`validate`, … below) are this file's: they copy,
+// then call the module once with numbers only.
 //
 // A top-level key is interned: the first time it is seen it gets the next number and its
 // text is sent (`key` = -1 - length); later it is sent as that number alone (`key` >= 0).
@@ -33,7 +35,7 @@
 // mean (a new key, a `skipText`, `forgetKeys`) makes every kept shape stale (`version`).
 //
 // Every read returns `metaLength * 2**32 + textBytes` when the copy fit the buffers Rust offered
-// (one boundary crossing for a request of usual size); `-2 - textBytes` when it did not, the
+// (the module then reads it where it is); `-2 - textBytes` when it did not, the
 // copy then waiting in scratch arrays for `metaLength`, `copyMeta` and `copyText`; -1 if the copy
 // outgrew what JS can hold (the only way reading can throw).
 
@@ -269,6 +271,11 @@ export function wordsFor(options) {
   return readText(templatesFor(options));
 }
 
+/** `wordsFor` the options of the call in progress. */
+export function wordsAsked() {
+  return readText(templatesFor(asked));
+}
+
 function templatesFor(options) {
   // No options, or no string locale, returns before any throw: a caught TypeError costs ~13 µs
   // (its stack trace), several times a whole validation.
@@ -308,14 +315,28 @@ export function readCopy(mode, value, dto, metaAt, metaUnits, textAt, textBytes)
   return copy(read, value, metaOut, textOut);
 }
 
-// The module's memory (Rust gives it before the first copy) and views of the buffers Rust offers.
+// The module's memory and exports (Rust gives them when it starts) and views of the buffers Rust offers.
 let memory;
+let wasm;
 let metaView = new Float64Array(0);
 let textView = new Uint8Array(0);
 
-/** Takes the module's memory, where copies and text are written. */
-export function useMemory(wasmMemory) {
+/** Takes the module's memory, where copies and text are written, and its exports. */
+export function useModule(wasmMemory, wasmExports) {
   memory = wasmMemory;
+  wasm = wasmExports;
+}
+
+// The buffers Rust offers for the next copy that `validate` and the rest make (addresses in its
+// memory; offered again whenever they move).
+let metaAt = 0, metaUnits = 0, textAt = 0, textBytes = 0;
+
+/** Takes the buffers for the next copy: `metaLength` doubles at `meta`, `textLength` bytes at `textStart`. */
+export function offerBuffers(meta, metaLength, textStart, textLength) {
+  metaAt = meta;
+  metaUnits = metaLength;
+  textAt = textStart;
+  textBytes = textLength;
 }
 
 // A view of the `length` bytes at address `at` of the module's memory.
@@ -522,6 +543,65 @@ export function numberText(n) {
 /** `Number(text)`: the nearest double to decimal text Rust has checked (ECMAScript's StringToNumber). */
 export function parseNumber(text) {
   return Number(text);
+}
+
+// The package's validating functions. Each copies its input here (a string is taken for
+// `encodeText`), then calls the module once with numbers only: no JS value crosses, so no
+// wasm-bindgen glue runs and no table slot is used. The module answers 0 for a valid request
+// (the result is made here), else 1 with the answer kept (`keep`): a result, a bound value, or
+// an Error to throw. Every decision is the module's; a DTO name is looked up here in the names
+// it gave (`knowDtoNames`), and one it does not know gets the module's Error.
+
+/** See `validate` in the package's types (src/wasm/mod.rs). */
+export function validate(dto, input, options) {
+  return judge(OBJECT_READ, dto, input, options);
+}
+
+/** See `parse` in the package's types. */
+export function parse(dto, input, options) {
+  return judge(OBJECT_TEXT_READ, dto, input, options);
+}
+
+/** See `validateForm` in the package's types. */
+export function validateForm(dto, form, options) {
+  return judge(FORM_READ, dto, form, options);
+}
+
+/** See `validateJson` in the package's types. */
+export function validateJson(dto, json, options) {
+  const index = dtoIndex(dto);
+  if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
+  asked = options;
+  return answer(wasm.payrules_judge_json(index, readText(json)));
+}
+
+// Copies `value` as `mode` for the DTO named `dto` into the buffers Rust offered, and has it judged.
+function judge(mode, dto, value, options) {
+  const index = dtoIndex(dto);
+  if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
+  asked = options;
+  return answer(wasm.payrules_judge_copy(mode, index, readCopy(mode, value, index, metaAt, metaUnits, textAt, textBytes)));
+}
+
+// The options of the call in progress (`wordsAsked` reads them), and what the module kept for it.
+let asked;
+let kept;
+const KEPT_RESULT = 0, KEPT_JSON = 1;
+
+/** Keeps the answer of the call in progress: a result from its errors' text (`invalidResult`),
+ * a value from JSON text, or an Error with the message `text`. */
+export function keep(kind, text) {
+  kept = kind === KEPT_RESULT ? invalidResult(text) : kind === KEPT_JSON ? JSON.parse(text) : new Error(text);
+}
+
+// What a call returns when the module answered `verdict` (see above); throws a kept Error.
+function answer(verdict) {
+  asked = undefined;
+  if (verdict === 0) return validResult();
+  const value = kept;
+  kept = undefined;
+  if (value instanceof Error) throw value;
+  return value;
 }
 
 /** A fresh object from Rust's JSON text of it (a result or a server body). */

@@ -20,6 +20,6 @@ pub fn stringify(value: &JsValue) -> String {
 /// The result of `validate` as JSON text; panics if it threw.
 pub fn validate(dto: &str, input: JsValue) -> String {
     let result = payrules::wasm::validate(&dto.into(), &input, &JsValue::UNDEFINED)
-        .unwrap_or_else(|e| panic!("validate threw {:?}", JsValue::from(e)));
+        .unwrap_or_else(|e| panic!("validate threw {:?}", e));
     stringify(&result)
 }
