@@ -53,3 +53,17 @@ test("text with lone surrogates keeps every later value in place, by the kept sh
   assert.equal(expected.valid, true);
   check(input, expected);
 });
+
+test("a request larger than the buffers Rust offers is read the long way, and the next one fits again", () => {
+  // 4 KB of text fits the buffers first offered; 100 KB grows them (kept); 2 MB is read into
+  // new ones (not kept): every answer is the same request's as JSON text, and so is the next
+  // request of usual size, in the buffers offered again.
+  for (const units of [100, 100_000, 2_000_000, 100]) {
+    for (const email of ["a@" + "x".repeat(units), "é@" + "€".repeat(units), "@" + "x".repeat(units)]) {
+      const input = { ...valid, Email: email, UrlToDocument: "https://example.com/" + "y".repeat(units) };
+      const expected = validateJson(DTO, JSON.stringify(input));
+      assert.deepEqual(validate(DTO, input), expected, `${units} units`);
+      assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, `after ${units} units`);
+    }
+  }
+});
