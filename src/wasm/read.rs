@@ -313,6 +313,15 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     *BUFFERS.lock() = (text, meta);
 }
 
+/// Withdraws the buffers offered to reader.js (its calls copy into scratch arrays meanwhile).
+fn withdraw_offer() {
+    let mut offered = OFFERED.lock();
+    if *offered != [0; 4] {
+        *offered = [0; 4];
+        offer_buffers(0, 0, 0, 0);
+    }
+}
+
 /// Where the buffers offered to reader.js are (`offerBuffers`' arguments).
 static OFFERED: Mutex<[usize; 4]> = Mutex::new([0; 4]);
 
@@ -360,6 +369,9 @@ impl Copy {
     fn read(reader: impl FnOnce(&mut [f64], &mut [u8]) -> f64) -> Option<Copy> {
         give_memory();
         let (mut text, mut meta) = take_buffers();
+        // While this copy holds the buffers, reader.js's own calls (a getter may make one) must
+        // not write into them: the offer is withdrawn until they are given back.
+        withdraw_offer();
         if meta.len() < META_ROOM {
             meta.resize(META_ROOM, 0.0);
         }

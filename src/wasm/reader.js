@@ -572,16 +572,32 @@ export function validateJson(dto, json, options) {
   const index = dtoIndex(dto);
   if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
   asked = options;
-  return answer(wasm.payrules_judge_json(index, readText(json)));
+  depth++;
+  try {
+    return answer(wasm.payrules_judge_json(index, readText(json)));
+  } finally {
+    depth--;
+  }
 }
 
-// Copies `value` as `mode` for the DTO named `dto` into the buffers Rust offered, and has it judged.
+// Copies `value` as `mode` for the DTO named `dto` into the buffers Rust offered, and has it
+// judged. A call made while another is being judged (from a getter of its options, read for
+// their locale) copies into the scratch arrays: the buffers offered hold the other's copy.
 function judge(mode, dto, value, options) {
   const index = dtoIndex(dto);
   if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
+  const read = depth === 0 ? readCopy(mode, value, index, metaAt, metaUnits, textAt, textBytes) : readCopy(mode, value, index, 0, 0, 0, 0);
   asked = options;
-  return answer(wasm.payrules_judge_copy(mode, index, readCopy(mode, value, index, metaAt, metaUnits, textAt, textBytes)));
+  depth++;
+  try {
+    return answer(wasm.payrules_judge_copy(mode, index, read));
+  } finally {
+    depth--;
+  }
 }
+
+// How many calls the module is judging (see `judge`).
+let depth = 0;
 
 // The options of the call in progress (`wordsAsked` reads them), and what the module kept for it.
 let asked;

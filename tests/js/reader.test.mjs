@@ -1,7 +1,7 @@
 // The JS copy's fast paths (src/wasm/reader.js): an object read by its kept shape gives exactly what the same object read key by key gives.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate, validateJson } from "./load.mjs";
+import { validate, validateJson, validateField } from "./load.mjs";
 
 const DTO = "OnceOffPaymentRequest";
 const valid = {
@@ -65,5 +65,33 @@ test("a request larger than the buffers Rust offers is read the long way, and th
       assert.deepEqual(validate(DTO, input), expected, `${units} units`);
       assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, `after ${units} units`);
     }
+  }
+});
+
+test("a call made from a getter of another call's options is answered, and so is the other", () => {
+  // Words are asked for only when a request is invalid: the getter runs while the module judges.
+  const outerInput = { ...valid, Email: "no at sign", CurrenciesId: 0 };
+  const innerInput = { ...valid, UrlToDocument: "javascript:alert(1)" };
+  const outerExpected = validateJson(DTO, JSON.stringify(outerInput));
+  const innerExpected = validateJson(DTO, JSON.stringify(innerInput));
+  assert.equal(outerExpected.errors.length, 2);
+  const field = (input, options) => validateField(DTO, "Email", input.Email, input, options);
+  const fieldExpected = field(outerInput);
+  assert.equal(fieldExpected.errors.length, 1);
+  for (const [call, expected] of [
+    [(input, options) => validate(DTO, input, options), outerExpected],
+    [(input, options) => validateJson(DTO, JSON.stringify(input), options), outerExpected],
+    [field, fieldExpected],
+  ]) {
+    const inner = [];
+    const options = {
+      get locale() {
+        inner.push(validate(DTO, innerInput), validateJson(DTO, JSON.stringify(innerInput)));
+        return "en";
+      },
+    };
+    assert.deepEqual(call(outerInput, options), expected);
+    assert.deepEqual(inner, [innerExpected, innerExpected]);
+    assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, "the next call");
   }
 });
