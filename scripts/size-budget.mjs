@@ -7,11 +7,11 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, normalize, relative } from "node:path";
 
 // A ratchet at the size reached, so a change that grows the module fails the build; lower it as
-// the module shrinks. 30,205 B reached on 2026-12-02; raised to 30,700 B the same day, on
+// the module shrinks. 30,205 B reached on 2026-12-02; raised to 30,690 B the same day, on
 // purpose: the validating functions moved into reader.js (one call into the module with numbers
 // only, ~10% of a valid request's time, docs/measured.md), with a guard for a call made from a
-// getter while another is judged. Issue 11's target, 30 KB gzip, is the ceiling.
-const BUDGET = 30700;
+// getter while a copy holds the offered buffers. Issue 11's target, 30 KB gzip, is the ceiling.
+const BUDGET = 30690;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";

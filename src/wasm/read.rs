@@ -291,12 +291,7 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     if meta.len() * core::mem::size_of::<f64>() > KEEP_AT_MOST {
         meta = Vec::new();
     }
-    if meta.len() < META_ROOM {
-        meta.resize(META_ROOM, 0.0);
-    }
-    if text.len() < TEXT_ROOM {
-        text.resize(TEXT_ROOM, 0);
-    }
+    with_room(&mut text, &mut meta);
     let at = [
         meta.as_ptr() as usize,
         meta.len(),
@@ -313,12 +308,13 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
     *BUFFERS.lock() = (text, meta);
 }
 
-/// Withdraws the buffers offered to reader.js (its calls copy into scratch arrays meanwhile).
-fn withdraw_offer() {
-    let mut offered = OFFERED.lock();
-    if *offered != [0; 4] {
-        *offered = [0; 4];
-        offer_buffers(0, 0, 0, 0);
+/// Grows the buffers to the room a request of usual size needs, if they are smaller.
+fn with_room(text: &mut Vec<u8>, meta: &mut Vec<f64>) {
+    if meta.len() < META_ROOM {
+        meta.resize(META_ROOM, 0.0);
+    }
+    if text.len() < TEXT_ROOM {
+        text.resize(TEXT_ROOM, 0);
     }
 }
 
@@ -369,15 +365,7 @@ impl Copy {
     fn read(reader: impl FnOnce(&mut [f64], &mut [u8]) -> f64) -> Option<Copy> {
         give_memory();
         let (mut text, mut meta) = take_buffers();
-        // While this copy holds the buffers, reader.js's own calls (a getter may make one) must
-        // not write into them: the offer is withdrawn until they are given back.
-        withdraw_offer();
-        if meta.len() < META_ROOM {
-            meta.resize(META_ROOM, 0.0);
-        }
-        if text.len() < TEXT_ROOM {
-            text.resize(TEXT_ROOM, 0);
-        }
+        with_room(&mut text, &mut meta);
         let read = reader(&mut meta, &mut text);
         Copy::finish(read, text, meta)
     }

@@ -268,13 +268,21 @@ export function addLanguage(language) {
 /** Takes for `encodeText` the templates of the loaded language `options.locale` resolves to (as
  * `readText` answers); -1: English. */
 export function wordsFor(options) {
-  return readText(templatesFor(options));
+  inside++;
+  const units = readText(templatesFor(options)); // never throws
+  inside--;
+  return units;
 }
 
 /** `wordsFor` the options of the call in progress. */
 export function wordsAsked() {
-  return readText(templatesFor(asked));
+  return wordsFor(asked);
 }
+
+// How many of this file's functions that run the caller's code (getters, Proxy traps) while a
+// copy holds the buffers Rust offered are running: a read, a locale lookup. A validating call
+// made from that code copies into the scratch arrays (see `judge`).
+let inside = 0;
 
 function templatesFor(options) {
   // No options, or no string locale, returns before any throw: a caught TypeError costs ~13 µs
@@ -300,6 +308,13 @@ const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_T
  * `value` of an object (VALUE_READ), as a form if it is one, else as an object (CONTEXT_READ),
  * or as a request object with every text (OBJECT_TEXT_READ). */
 export function readCopy(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
+  inside++;
+  const read = readInto(mode, value, dto, metaAt, metaUnits, textAt, textBytes); // never throws
+  inside--;
+  return read;
+}
+
+function readInto(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
   // Rust offers the same two buffers call after call: their views are kept until they move or
   // the memory grows (a grown memory's old views have length 0).
   if (metaView.byteOffset !== metaAt || metaView.length !== metaUnits) metaView = new Float64Array(memory.buffer, metaAt, metaUnits);
@@ -572,32 +587,19 @@ export function validateJson(dto, json, options) {
   const index = dtoIndex(dto);
   if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
   asked = options;
-  depth++;
-  try {
-    return answer(wasm.payrules_judge_json(index, readText(json)));
-  } finally {
-    depth--;
-  }
+  return answer(wasm.payrules_judge_json(index, readText(json)));
 }
 
 // Copies `value` as `mode` for the DTO named `dto` into the buffers Rust offered, and has it
-// judged. A call made while another is being judged (from a getter of its options, read for
-// their locale) copies into the scratch arrays: the buffers offered hold the other's copy.
+// judged. A call made from a getter that runs while another call holds those buffers (`inside`)
+// copies into the scratch arrays instead.
 function judge(mode, dto, value, options) {
   const index = dtoIndex(dto);
   if (index < 0) return answer(wasm.payrules_unknown_dto(readText(dto)));
-  const read = depth === 0 ? readCopy(mode, value, index, metaAt, metaUnits, textAt, textBytes) : readCopy(mode, value, index, 0, 0, 0, 0);
+  const read = inside === 0 ? readCopy(mode, value, index, metaAt, metaUnits, textAt, textBytes) : readCopy(mode, value, index, 0, 0, 0, 0);
   asked = options;
-  depth++;
-  try {
-    return answer(wasm.payrules_judge_copy(mode, index, read));
-  } finally {
-    depth--;
-  }
+  return answer(wasm.payrules_judge_copy(mode, index, read));
 }
-
-// How many calls the module is judging (see `judge`).
-let depth = 0;
 
 // The options of the call in progress (`wordsAsked` reads them), and what the module kept for it.
 let asked;
@@ -607,7 +609,7 @@ const KEPT_RESULT = 0, KEPT_JSON = 1;
 /** Keeps the answer of the call in progress: a result from its errors' text (`invalidResult`),
  * a value from JSON text, or an Error with the message `text`. */
 export function keep(kind, text) {
-  kept = kind === KEPT_RESULT ? invalidResult(text) : kind === KEPT_JSON ? JSON.parse(text) : new Error(text);
+  kept = kind === KEPT_RESULT ? invalidResult(text) : kind === KEPT_JSON ? fromJson(text) : new Error(text);
 }
 
 // What a call returns when the module answered `verdict` (see above); throws a kept Error.
