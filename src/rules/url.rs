@@ -4,25 +4,21 @@
 /// literal in brackets), an optional `:port` of 1–5 digits up to 65535, then anything but
 /// whitespace or control characters. `javascript:` and other schemes never pass.
 pub fn holds(value: &str) -> bool {
-    // ASCII bytes are judged directly; only other characters need the Unicode tables.
-    let bad = if value.is_ascii() {
-        value.bytes().any(|b| b <= b' ' || b == 0x7f)
-    } else {
-        value.chars().any(|c| c.is_whitespace() || c.is_control())
+    // The scheme by prefix: `http` or `https` can hold no `://`, so the first `://` follows it.
+    let rest = match value.as_bytes() {
+        [h, t, u, p, b':', b'/', b'/', rest @ ..] if is_http(*h, *t, *u, *p) => rest,
+        [h, t, u, p, s, b':', b'/', b'/', rest @ ..]
+            if is_http(*h, *t, *u, *p) && s | 0x20 == b's' =>
+        {
+            rest
+        }
+        _ => return false,
     };
-    if bad {
+    // Visible ASCII passes at a glance; anything else (a space, a control, a non-ASCII
+    // character) is looked up in the Unicode tables.
+    if !visible_ascii(rest) && value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }
-    // Bytes from here on: every delimiter is ASCII.
-    let bytes = value.as_bytes();
-    let Some(scheme_end) = bytes.windows(3).position(|w| w == b"://") else {
-        return false;
-    };
-    let scheme = bytes.get(..scheme_end).unwrap_or_default();
-    if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
-        return false;
-    }
-    let rest = bytes.get(scheme_end + 3..).unwrap_or_default();
     let authority_end = rest
         .iter()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
@@ -60,6 +56,26 @@ pub fn holds(value: &str) -> bool {
             && p.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 65535
     });
     !host.is_empty() && port_ok
+}
+
+/// Whether every byte is visible ASCII (`!` to `~`), judged eight bytes at a time.
+fn visible_ascii(mut bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut outside = 0;
+    while let Some((chunk, tail)) = bytes.split_first_chunk::<8>() {
+        let x = u64::from_le_bytes(*chunk);
+        // A byte below `!` sets its high bit in the first term; a byte above `~` in the second
+        // (borrows and carries start only at bytes that are themselves outside).
+        outside |= (x.wrapping_sub(ONES * 0x21) & !x) | (x.wrapping_add(ONES) | x);
+        bytes = tail;
+    }
+    outside & HIGH == 0 && bytes.iter().all(|b| (b'!'..=b'~').contains(b))
+}
+
+/// `http` in any letter case (`| 0x20` lowers an ASCII letter and maps no other byte to one).
+fn is_http(h: u8, t: u8, u: u8, p: u8) -> bool {
+    h | 0x20 == b'h' && t | 0x20 == b't' && u | 0x20 == b't' && p | 0x20 == b'p'
 }
 
 /// For `validator`'s derive: `#[validate(custom(function = http_url))]`.
@@ -113,7 +129,94 @@ mod tests {
                 "https://[::1/",
                 "https://[::1]x/",
                 "http:/example.com",
+                "hTtPs\u{0}://x",
+                "httpx://example.com",
+                "https:://example.com",
+                "https://exa\u{2028}mple.com",
+                "https://ex\u{85}ample.com",
             ],
         );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn visible_ascii_judges_every_byte_in_every_place() {
+        for len in [1, 7, 8, 9, 16, 17] {
+            for at in 0..len {
+                for b in 0..=u8::MAX {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(
+                        visible_ascii(&bytes),
+                        (b'!'..=b'~').contains(&b),
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The rule as first written (scheme as the text before the first `://`, then three
+    /// passes): the one-pass rule must agree with it on every string built from URL pieces.
+    fn reference(value: &str) -> bool {
+        let bad = value.chars().any(|c| c.is_whitespace() || c.is_control());
+        let Some((scheme, rest)) = value.split_once("://") else {
+            return false;
+        };
+        if bad || !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+            return false;
+        }
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
+            let Some((inner, after)) = bracketed.split_once(']') else {
+                return false;
+            };
+            let literal = |c: char| c.is_ascii_hexdigit() || c == ':' || c == '.';
+            if inner.is_empty() || !inner.chars().all(literal) {
+                return false;
+            }
+            match after.strip_prefix(':') {
+                _ if after.is_empty() => (inner, None),
+                Some(port) => (inner, Some(port)),
+                None => return false,
+            }
+        } else {
+            match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            }
+        };
+        let port_ok = port.is_none_or(|p| {
+            (1..=5).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|n| n <= 65535)
+        });
+        !host.is_empty() && port_ok
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn agrees_with_the_rule_as_first_written() {
+        const PIECES: [&str; 24] = [
+            "http", "HTTPS", "hTtP", "s", "x", ":", "//", "/", "://", "[", "]", "::1", "?", "#",
+            "80", "65535", "65536", "a.b", " ", "\t", "\u{7f}", "\u{a0}", "é", "😀",
+        ];
+        let mut checked = 0;
+        // Every string of up to three pieces, after a valid or an invalid start.
+        for start in ["", "https://", "http://h"] {
+            let mut stack = vec![(String::from(start), 0)];
+            while let Some((text, pieces)) = stack.pop() {
+                assert_eq!(holds(&text), reference(&text), "{text:?}");
+                checked += 1;
+                if pieces < 3 {
+                    stack.extend(
+                        PIECES
+                            .iter()
+                            .map(|piece| (format!("{text}{piece}"), pieces + 1)),
+                    );
+                }
+            }
+        }
+        assert!(checked > 40_000, "{checked}");
     }
 }
