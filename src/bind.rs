@@ -205,12 +205,7 @@ pub(crate) fn convert<'b>(
                 let entries = entries
                     .get(range.start as usize..range.end as usize)
                     .unwrap_or_default();
-                // Values are text: null, strings, numbers and booleans; nothing deeper.
-                let scalar = |(_, value): &Entry<'_>| {
-                    matches!(value, Input::Null | Input::Bool(_) | Input::Text(_))
-                        || matches!(value, Input::Number(n) if n.is_finite())
-                };
-                if !entries.iter().all(scalar) {
+                if !entries.iter().all(|(_, value)| is_map_value(value)) {
                     return Err(Violation::TypeMismatch);
                 }
                 Value::Map(entries)
@@ -219,6 +214,14 @@ pub(crate) fn convert<'b>(
         },
     };
     Ok(Some(value))
+}
+
+/// Whether a map may hold `value`: text, as null, a string, a finite number or a boolean;
+/// nothing deeper. (A map's verdict is that every value is one: entries that are change nothing.)
+#[inline(always)]
+pub(crate) fn is_map_value(value: &Input<'_>) -> bool {
+    matches!(value, Input::Null | Input::Bool(_) | Input::Text(_))
+        || matches!(value, Input::Number(n) if n.is_finite())
 }
 
 /// A string field: text as is; a number or boolean as its JSON text.

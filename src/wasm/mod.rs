@@ -249,7 +249,11 @@ pub extern "C" fn payrules_judge_copy(mode: u32, dto: u32, read: f64) -> u32 {
         return 1;
     };
     let slots = match &copy {
-        Some(copy) => copy.bind(dto.table(), object.then_some(dto)),
+        Some(copy) => copy.bind(
+            dto.table(),
+            object.then_some(dto),
+            matches!(answer, Answer::Parsed),
+        ),
         None => Err(RequestError::UnreadableObject),
     };
     keep(outcome(dto, slots, answer, read::words_asked))
@@ -467,7 +471,7 @@ pub fn validate_field(
     let form = context.as_ref().is_some_and(read::Copy::is_form);
     let mut slots = context
         .as_ref()
-        .and_then(|context| context.bind(table, Some(dto)).ok())
+        .and_then(|context| context.bind(table, Some(dto), false).ok())
         .unwrap_or_else(|| Slots::new(table));
     let mut input = value_copy
         .as_ref()

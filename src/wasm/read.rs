@@ -437,7 +437,7 @@ impl Copy {
 
     /// A cursor over the copy; `None` if its text is not UTF-8 (`TextEncoder` always writes
     /// UTF-8, so only a broken copy is refused).
-    fn walk(&self) -> Option<Walk<'_>> {
+    fn walk(&self, every_entry: bool) -> Option<Walk<'_>> {
         let text = core::str::from_utf8(self.text.get(..self.text_len)?).ok()?;
         let meta = self.meta.get(..self.meta_len)?;
         Some(Walk {
@@ -448,6 +448,7 @@ impl Copy {
                 .get(2)
                 .is_some_and(|&flags| flags as u8 & ASCII_TEXT != 0),
             meta,
+            every_entry,
         })
     }
 
@@ -477,7 +478,7 @@ impl Copy {
                 rules: &[],
             }],
         };
-        let bound = self.bind(&VALUE, None).ok()?;
+        let bound = self.bind(&VALUE, None, true).ok()?;
         let input = match bound.inputs().next()? {
             Input::Object(range) => slots.object(bound.entries_of(range).iter().cloned()),
             other => other.clone(),
@@ -488,12 +489,17 @@ impl Copy {
     /// Binds the copied object, or form (form mode), to the fields of `table`. Walks the whole
     /// copy (its new keys are interned here as reader.js numbered them), or forgets every
     /// interned key on both sides.
+    ///
+    /// `every_entry`: keep every entry of an object value; else only those a map may not hold
+    /// (`bind::is_map_value`), which are all its verdict needs (its entries are then never
+    /// shown: a request being validated, not parsed).
     pub(super) fn bind(
         &self,
         table: &'static DtoTable,
         dto: Option<DtoName>,
+        every_entry: bool,
     ) -> Result<Slots<'_>, RequestError> {
-        let Some(mut walk) = self.walk() else {
+        let Some(mut walk) = self.walk(every_entry) else {
             // Not walked: the keys this copy numbered never reach `KEYS`; both sides start again.
             KEYS.lock().forget();
             forget_keys();
@@ -622,6 +628,8 @@ struct Walk<'a> {
     text: &'a str,
     ascii: bool,
     meta: &'a [f64],
+    /// Whether an object value keeps every entry (see `Copy::bind`).
+    every_entry: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -726,13 +734,10 @@ impl<'a> Walk<'a> {
         })
     }
 
-    /// A top-level object value: its `count` entries (they follow it in the copy) go to `slots`.
+    /// A top-level object value: its `count` entries (they follow it in the copy) go to
+    /// `slots`, every one or only those a map may not hold (`every_entry`).
     fn object(&mut self, count: f64, slots: &mut Slots<'a>) -> Option<Input<'a>> {
         let start = slots.entries.len();
-        // (At most as many as the copy holds: `count` comes from JS.)
-        slots
-            .entries
-            .reserve((count as usize).min(self.meta.len() / 3));
         for _ in 0..count as usize {
             let (kind, key_length, payload) = self.triple()?;
             let key = self.units(key_length as usize)?;
@@ -742,7 +747,9 @@ impl<'a> Walk<'a> {
                 kind => self.scalar(kind, payload)?,
             };
             // A JS object has no repeated keys, so entries keep their order as read.
-            slots.entries.push((Cow::Borrowed(key), value));
+            if self.every_entry || !bind::is_map_value(&value) {
+                slots.entries.push((Cow::Borrowed(key), value));
+            }
         }
         let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Some(Input::Object(index(start)..index(slots.entries.len())))
