@@ -80,22 +80,9 @@ impl<'a> Slots<'a> {
     /// The index of the field `key` names, if any. Clients mostly send fields in declaration
     /// order (some left out): the search starts after the field the last key named.
     pub(crate) fn field_index(&mut self, key: &str) -> Option<usize> {
-        let fields = self.table.fields;
-        let mut index = self.next;
-        for _ in 0..fields.len() {
-            if index >= fields.len() {
-                index = 0;
-            }
-            if fields
-                .get(index)
-                .is_some_and(|field| names(field.name, key))
-            {
-                self.next = index + 1;
-                return Some(index);
-            }
-            index += 1;
-        }
-        None
+        let index = field_index_from(self.table, key, self.next)?;
+        self.next = index + 1;
+        Some(index)
     }
 
     /// Offers `value` under `key` (which names field `index`) as the field's input, with the
@@ -161,7 +148,26 @@ fn index32(n: usize) -> u32 {
 /// (`#[dto]` rejects names that differ only in case, so at most one field matches.)
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn field_index(table: &DtoTable, key: &str) -> Option<usize> {
-    table.fields.iter().position(|field| names(field.name, key))
+    field_index_from(table, key, 0)
+}
+
+/// [`field_index`], looking from field `start` on, then from the first.
+fn field_index_from(table: &DtoTable, key: &str, start: usize) -> Option<usize> {
+    let fields = table.fields;
+    let mut index = start;
+    for _ in 0..fields.len() {
+        if index >= fields.len() {
+            index = 0;
+        }
+        if fields
+            .get(index)
+            .is_some_and(|field| names(field.name, key))
+        {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
 }
 
 /// Whether `key` names the field called `name`: ASCII case-insensitively. The length rules
@@ -264,7 +270,7 @@ fn to_int32(input: &Input<'_>) -> Option<i32> {
                 return None;
             }
             // Leading zeros are allowed: count the digits after them.
-            let digits = unsigned.trim_start_matches('0');
+            let digits = crate::text::trim_start_byte(unsigned, b'0');
             if digits.len() > 10 {
                 return None;
             }

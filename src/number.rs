@@ -50,7 +50,7 @@ pub(crate) fn shortest_digits(value: f64) -> (String, i32) {
         _ => (n, sign),
     });
     point += exponent.0 * exponent.1;
-    digits.truncate(digits.trim_end_matches('0').len());
+    digits.truncate(crate::text::trim_end_byte(&digits, b'0').len());
     (digits, point)
 }
 
@@ -73,7 +73,7 @@ fn few_digits(value: f64) -> Option<(String, i32)> {
             let mut digits = String::new();
             push_integer(&mut digits, m as i64);
             let point = digits.len() as i32 - k;
-            digits.truncate(digits.trim_end_matches('0').len());
+            digits.truncate(crate::text::trim_end_byte(&digits, b'0').len());
             return Some((digits, point));
         }
         power *= 10.0;

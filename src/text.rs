@@ -39,6 +39,18 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// `text` without leading `byte`s (ASCII), as `trim_start_matches`.
+pub(crate) fn trim_start_byte(text: &str, byte: u8) -> &str {
+    let leading = text.bytes().take_while(|&b| b == byte).count();
+    text.get(leading..).unwrap_or_default()
+}
+
+/// `text` without trailing `byte`s (ASCII), as `trim_end_matches`.
+pub(crate) fn trim_end_byte(text: &str, byte: u8) -> &str {
+    let trailing = text.bytes().rev().take_while(|&b| b == byte).count();
+    text.get(..text.len() - trailing).unwrap_or_default()
+}
+
 /// `text` without one leading `+` or `-`.
 pub(crate) fn unsigned(text: &str) -> &str {
     match text.as_bytes().first() {
@@ -50,6 +62,25 @@ pub(crate) fn unsigned(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn trims_as_str_does() {
+        for text in [
+            "", "0", "00", "a", "0a0", "007", "700", "0é0", "😀00", "000.000",
+        ] {
+            assert_eq!(
+                trim_start_byte(text, b'0'),
+                text.trim_start_matches('0'),
+                "{text}"
+            );
+            assert_eq!(
+                trim_end_byte(text, b'0'),
+                text.trim_end_matches('0'),
+                "{text}"
+            );
+        }
+    }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

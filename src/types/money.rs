@@ -103,8 +103,8 @@ impl Money {
         if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
             return Err(NotMoney);
         }
-        let int = int.trim_start_matches('0');
-        let frac = frac.trim_end_matches('0');
+        let int = crate::text::trim_start_byte(int, b'0');
+        let frac = crate::text::trim_end_byte(frac, b'0');
         let beyond_max = int.len() > DECIMAL_MAX.len()
             || (int.len() == DECIMAL_MAX.len()
                 && (int > DECIMAL_MAX || (int == DECIMAL_MAX && !frac.is_empty())));
