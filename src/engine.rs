@@ -201,12 +201,10 @@ fn write_number(out: &mut String, kind: Kind, n: f64) {
 pub(crate) fn judge<'b>(slots: &'b Slots<'_>) -> Judgement<'b> {
     let table = slots.table;
     let entries = slots.entries.as_slice();
-    let values: Vec<Converted<'b>> = table
-        .fields
-        .iter()
-        .zip(slots.inputs())
-        .map(|(field, input)| convert(field.kind, input, entries))
-        .collect();
+    let mut values: Vec<Converted<'b>> = Vec::with_capacity(table.fields.len());
+    for (field, input) in table.fields.iter().zip(slots.inputs()) {
+        values.push(convert(field.kind, input, entries));
+    }
     let found = judge_values(table, &values);
     Judgement {
         table,
@@ -230,7 +228,7 @@ pub(crate) fn judge_values(table: &DtoTable, values: &[Converted<'_>]) -> Vec<Fo
         match value {
             Err(violation) => report(*violation, None),
             Ok(None) => {
-                if field.is_required() {
+                if !field.rules.is_empty() && field.is_required() {
                     report(Violation::Required, Some(Rule::Required));
                 }
             }

@@ -265,8 +265,8 @@ impl Meanings<'_> {
 
     /// Whether a string without its text may stand for field `index`'s input: copied for a
     /// DTO, and a key that names no field or a field that needs no text.
-    fn may_skip(&self, index: Option<usize>) -> bool {
-        self.dto.is_some() && index.is_none_or(|i| self.needs_text.get(i) == Some(&false))
+    fn may_skip(&self, index: usize) -> bool {
+        self.dto.is_some() && self.needs_text.get(index) != Some(&true)
     }
 }
 
@@ -292,17 +292,18 @@ fn give_back(mut text: Vec<u8>, mut meta: Vec<f64>) {
         meta = Vec::new();
     }
     with_room(&mut text, &mut meta);
-    let at = [
+    let at = (
         meta.as_ptr() as usize,
         meta.len(),
         text.as_ptr() as usize,
         text.len(),
-    ];
+    );
     let mut offered = OFFERED.lock();
+    // (Compared field by field: an array's `!=` is a call to `memcmp`.)
     if *offered != at {
         *offered = at;
         give_memory();
-        offer_buffers(at[0], at[1], at[2], at[3]);
+        offer_buffers(at.0, at.1, at.2, at.3);
     }
     drop(offered);
     *BUFFERS.lock() = (text, meta);
@@ -319,7 +320,7 @@ fn with_room(text: &mut Vec<u8>, meta: &mut Vec<f64>) {
 }
 
 /// Where the buffers offered to reader.js are (`offerBuffers`' arguments).
-static OFFERED: Mutex<[usize; 4]> = Mutex::new([0; 4]);
+static OFFERED: Mutex<(usize, usize, usize, usize)> = Mutex::new((0, 0, 0, 0));
 
 /// The buffers of the last copy (or new ones).
 fn take_buffers() -> (Vec<u8>, Vec<f64>) {
@@ -671,22 +672,31 @@ impl<'a> Walk<'a> {
             } else {
                 keys.learn(self.units((-1.0 - key) as usize)?)
             };
-            let kind = kind & !TEXT_KEY;
-            let value = if kind == STRING_UNREAD {
-                // Only where no rule reads the text (else the copy is out of step: start again).
-                if !keys.may_skip(index) {
-                    return None;
+            // A JS object never repeats a key, so the later matching key simply wins; the
+            // repeated-key bookkeeping of `offer` is for JSON bytes. (Each value is made where
+            // it is set: a value moved through memory costs more than its making.)
+            let index = index.unwrap_or(usize::MAX);
+            match kind & !TEXT_KEY {
+                STRING_UNREAD => {
+                    // Only where no rule reads the text (else the copy is out of step: start again).
+                    if !keys.may_skip(index) {
+                        return None;
+                    }
+                    slots.set(index, Input::Text(Cow::Borrowed("")));
                 }
-                Input::Text(Cow::Borrowed(""))
-            } else if kind == OBJECT {
-                self.object(payload, &mut slots)?
-            } else {
-                self.scalar(kind, payload)?
-            };
-            if let Some(index) = index {
-                // A JS object never repeats a key, so the later matching key simply wins; the
-                // repeated-key bookkeeping of `offer` is for JSON bytes.
-                slots.set(index, value);
+                STRING => {
+                    let text = self.units(payload as usize)?;
+                    slots.set(index, Input::Text(Cow::Borrowed(text)));
+                }
+                NUMBER => slots.set(index, Input::Number(payload)),
+                OBJECT => {
+                    let value = self.object(payload, &mut slots)?;
+                    slots.set(index, value);
+                }
+                kind => {
+                    let value = self.scalar(kind, payload)?;
+                    slots.set(index, value);
+                }
             }
         }
         Some(slots)
