@@ -20,14 +20,22 @@ pub(crate) fn bind<'a>(
     bytes: &'a [u8],
     table: &'static DtoTable,
 ) -> Result<Slots<'a>, RequestError> {
+    let mut slots = Slots::new(table);
+    bind_into(bytes, &mut slots)?;
+    Ok(slots)
+}
+
+/// [`bind`] into `slots` (new ones: a `Slots` moved in and out of functions is copied each
+/// time, so the wasm boundary keeps its own where it judges them).
+pub(crate) fn bind_into<'a>(bytes: &'a [u8], slots: &mut Slots<'a>) -> Result<(), RequestError> {
     let text = core::str::from_utf8(bytes).map_err(|_| RequestError::MalformedJson)?;
     let mut reader = Reader { text, bytes, at: 0 };
-    let slots = reader.request(table).ok_or(RequestError::MalformedJson)?;
+    let object = reader.request(slots).ok_or(RequestError::MalformedJson)?;
     reader.skip_whitespace();
     if reader.at != bytes.len() {
         return Err(RequestError::MalformedJson);
     }
-    slots.ok_or(RequestError::NotAnObject)
+    object.then_some(()).ok_or(RequestError::NotAnObject)
 }
 
 /// A cursor over JSON text (checked to be UTF-8 as a whole, once), read byte by byte.
@@ -74,25 +82,25 @@ impl<'a> Reader<'a> {
         rest.starts_with(word).then(|| self.at += word.len())
     }
 
-    /// The top-level value: `Some(Some(slots))` for an object, `Some(None)` for another value.
-    fn request(&mut self, table: &'static DtoTable) -> Option<Option<Slots<'a>>> {
+    /// The top-level value, its fields offered to `slots`: `Some(true)` for an object,
+    /// `Some(false)` for another value.
+    fn request(&mut self, slots: &mut Slots<'a>) -> Option<bool> {
         self.skip_whitespace();
         if self.peek() != Some(b'{') {
             self.skip_value()?;
-            return Some(None);
+            return Some(false);
         }
-        let mut slots = Slots::new(table);
         self.object_entries(|reader, key| {
             match slots.field_index(&key) {
                 Some(index) => {
-                    let value = reader.field_value(&mut slots)?;
+                    let value = reader.field_value(slots)?;
                     slots.offer(index, key, value);
                 }
                 None => reader.skip_value()?,
             }
             Some(())
         })?;
-        Some(Some(slots))
+        Some(true)
     }
 
     /// A field's value: an object's entries (one level) go to `slots`.

@@ -248,15 +248,21 @@ pub extern "C" fn payrules_judge_copy(mode: u32, dto: u32, read: f64) -> u32 {
         read::keep(KEPT_ERROR, "payrules: no such DTO number or read");
         return 1;
     };
-    let slots = match &copy {
+    let mut slots = Slots::new(dto.table());
+    let bound = match &copy {
         Some(copy) => copy.bind(
-            dto.table(),
+            &mut slots,
             object.then_some(dto),
             matches!(answer, Answer::Parsed),
         ),
         None => Err(RequestError::UnreadableObject),
     };
-    keep(outcome(dto, slots, answer, read::words_asked))
+    keep(outcome(
+        dto,
+        bound.map(|()| &slots),
+        answer,
+        read::words_asked,
+    ))
 }
 
 /// reader.js's `validateJson` for DTO number `dto`, after `readText` took the JSON (`units`,
@@ -269,11 +275,17 @@ pub extern "C" fn payrules_judge_json(dto: u32, units: f64) -> u32 {
         return 1;
     };
     let copy = read::Copy::of_text(units);
-    let slots = match &copy {
-        Some(text) => crate::json::bind(text.bytes(), dto.table()),
+    let mut slots = Slots::new(dto.table());
+    let bound = match &copy {
+        Some(text) => crate::json::bind_into(text.bytes(), &mut slots),
         None => Err(RequestError::NotText),
     };
-    keep(outcome(dto, slots, Answer::Result, read::words_asked))
+    keep(outcome(
+        dto,
+        bound.map(|()| &slots),
+        Answer::Result,
+        read::words_asked,
+    ))
 }
 
 /// reader.js's answer to a DTO name it does not know, after `readText` took it (`units`, as it
@@ -310,7 +322,7 @@ enum Outcome {
 /// call's `locale` (asked only for an invalid request).
 fn outcome(
     dto: DtoName,
-    slots: Result<Slots<'_>, RequestError>,
+    slots: Result<&Slots<'_>, RequestError>,
     answer: Answer,
     words: impl FnOnce() -> Option<String>,
 ) -> Outcome {
@@ -335,7 +347,7 @@ fn outcome(
             return Outcome::Invalid(text);
         }
     };
-    let mut judgement = engine::judge(&slots);
+    let mut judgement = engine::judge(slots);
     if let Answer::Field(index) = answer {
         judgement
             .found
@@ -469,10 +481,13 @@ pub fn validate_field(
     // The rest of the request: a form, an object, or nothing (any other value reads as none).
     let context = read::Copy::of(read::Read::Context, context, Some(dto));
     let form = context.as_ref().is_some_and(read::Copy::is_form);
-    let mut slots = context
-        .as_ref()
-        .and_then(|context| context.bind(table, Some(dto), false).ok())
-        .unwrap_or_else(|| Slots::new(table));
+    let mut slots = Slots::new(table);
+    if let Some(context) = &context {
+        if context.bind(&mut slots, Some(dto), false).is_err() {
+            // What was bound before the copy broke off is not the request's: none of it.
+            slots = Slots::new(table);
+        }
+    }
     let mut input = value_copy
         .as_ref()
         .and_then(|copy| copy.value_into(&mut slots))
@@ -481,7 +496,7 @@ pub fn validate_field(
         input = Input::Null;
     }
     slots.set(index, input);
-    let outcome = outcome(dto, Ok(slots), Answer::Field(index), || {
+    let outcome = outcome(dto, Ok(&slots), Answer::Field(index), || {
         read::words(options)
     });
     Ok(outcome_to_js(outcome))

@@ -479,7 +479,8 @@ impl Copy {
                 rules: &[],
             }],
         };
-        let bound = self.bind(&VALUE, None, true).ok()?;
+        let mut bound = Slots::new(&VALUE);
+        self.bind(&mut bound, None, true).ok()?;
         let input = match bound.inputs().next()? {
             Input::Object(range) => slots.object(bound.entries_of(range).iter().cloned()),
             other => other.clone(),
@@ -494,12 +495,12 @@ impl Copy {
     /// `every_entry`: keep every entry of an object value; else only those a map may not hold
     /// (`bind::is_map_value`), which are all its verdict needs (its entries are then never
     /// shown: a request being validated, not parsed).
-    pub(super) fn bind(
-        &self,
-        table: &'static DtoTable,
+    pub(super) fn bind<'a>(
+        &'a self,
+        slots: &mut Slots<'a>,
         dto: Option<DtoName>,
         every_entry: bool,
-    ) -> Result<Slots<'_>, RequestError> {
+    ) -> Result<(), RequestError> {
         let Some(mut walk) = self.walk(every_entry) else {
             // Not walked: the keys this copy numbered never reach `KEYS`; both sides start again.
             KEYS.lock().forget();
@@ -518,7 +519,8 @@ impl Copy {
         if reset as u8 & KEYS_RESET != 0 {
             keys.forget();
         }
-        let bound = walk.entries(count as usize, table, keys.meanings(table, dto), form);
+        let table = slots.table;
+        let bound = walk.entries(slots, count as usize, keys.meanings(table, dto), form);
         if bound.is_none() {
             keys.forget();
             forget_keys();
@@ -641,16 +643,17 @@ impl<'a> Walk<'a> {
         Some((head[0] as u8, head[1], head[2]))
     }
 
-    /// Offers `count` top-level entries (of a form, in form mode) to new slots for `table`;
-    /// `None` if the copy is cut short.
+    /// Offers `count` top-level entries (of a form, in form mode) to `slots`; `None` if the
+    /// copy is cut short. (Slots are filled where the caller keeps them: a `Slots` moved in
+    /// and out of functions is copied each time.)
     fn entries(
         &mut self,
+        slots: &mut Slots<'a>,
         count: usize,
-        table: &'static DtoTable,
         mut keys: Meanings<'_>,
         form: bool,
-    ) -> Option<Slots<'a>> {
-        let mut slots = Slots::new(table);
+    ) -> Option<()> {
+        let table = slots.table;
         for _ in 0..count {
             let (kind, key, payload) = self.triple()?;
             if form {
@@ -662,7 +665,7 @@ impl<'a> Walk<'a> {
                     UNCHECKED => FormValue::Checkbox(false),
                     _ => FormValue::File,
                 };
-                form::offer(&mut slots, Cow::Borrowed(name), value);
+                form::offer(slots, Cow::Borrowed(name), value);
                 continue;
             }
             let index = if kind & TEXT_KEY != 0 {
@@ -690,7 +693,7 @@ impl<'a> Walk<'a> {
                 }
                 NUMBER => slots.set(index, Input::Number(payload)),
                 OBJECT => {
-                    let value = self.object(payload, &mut slots)?;
+                    let value = self.object(payload, slots)?;
                     slots.set(index, value);
                 }
                 kind => {
@@ -699,7 +702,7 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        Some(slots)
+        Some(())
     }
 
     /// The next `units` UTF-16 code units of the text (lone surrogates arrive as U+FFFD, one unit each).
