@@ -216,6 +216,7 @@ pub(crate) fn plain_number_text(value: f64) -> String {
 
 /// `x` without its fraction, toward zero. (`f64::trunc` and its kin are std's; these are the
 /// same for every double, written with what core has.)
+#[inline(always)]
 pub(crate) fn trunc(x: f64) -> f64 {
     // From 2^52 on, every double is a whole number.
     if x.abs() < 4_503_599_627_370_496.0 {
@@ -231,6 +232,7 @@ pub(crate) fn fract(x: f64) -> f64 {
 }
 
 /// The nearest whole number, halves away from zero (`f64::round`).
+#[inline(always)]
 pub(crate) fn round(x: f64) -> f64 {
     let whole = trunc(x);
     if (x - whole).abs() >= 0.5 {

@@ -130,12 +130,16 @@ impl Reader<'_> {
 
     /// Exactly `count` ASCII digits as a number.
     fn digits(&mut self, count: usize) -> Option<u32> {
-        let run = self.bytes.get(self.at..self.at + count)?;
-        if !run.iter().all(u8::is_ascii_digit) {
-            return None;
+        let mut n = 0;
+        for _ in 0..count {
+            let digit = self.peek()?.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            n = n * 10 + u32::from(digit);
+            self.at += 1;
         }
-        self.at += count;
-        Some(run.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+        Some(n)
     }
 }
 
