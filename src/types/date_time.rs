@@ -110,6 +110,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -118,6 +119,7 @@ impl Reader<'_> {
         self.at >= self.bytes.len()
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let hit = self.peek() == Some(byte);
         self.at += usize::from(hit);
