@@ -10,8 +10,10 @@ import { dirname, join, normalize, relative } from "node:path";
 // the module shrinks. 30,205 B reached on 2026-12-02; raised to 30,690 B the same day, on
 // purpose: the validating functions moved into reader.js (one call into the module with numbers
 // only, ~10% of a valid request's time, docs/measured.md), with a guard for a call made from a
-// getter while a copy holds the offered buffers. Issue 11's target, 30 KB gzip, is the ceiling.
-const BUDGET = 30690;
+// getter while a copy holds the offered buffers; lowered to 30,240 B on 2026-12-02 (30,233 B
+// reached: no Slots moved between functions, trims and field lookups without char searchers).
+// Issue 11's target, 30 KB gzip, is the ceiling.
+const BUDGET = 30240;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";
