@@ -228,6 +228,7 @@ pub(crate) fn judge_values(table: &DtoTable, values: &[Converted<'_>]) -> Vec<Fo
         match value {
             Err(violation) => report(*violation, None),
             Ok(None) => {
+                // (Most absent fields have no rules: the guard spares them the call.)
                 if !field.rules.is_empty() && field.is_required() {
                     report(Violation::Required, Some(Rule::Required));
                 }
