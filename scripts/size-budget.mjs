@@ -11,9 +11,11 @@ import { dirname, join, normalize, relative } from "node:path";
 // purpose: the validating functions moved into reader.js (one call into the module with numbers
 // only, ~10% of a valid request's time, docs/measured.md), with a guard for a call made from a
 // getter while a copy holds the offered buffers; lowered to 30,240 B on 2026-12-02 (30,233 B
-// reached: no Slots moved between functions, trims and field lookups without char searchers).
-// Issue 11's target, 30 KB gzip, is the ceiling.
-const BUDGET = 30240;
+// reached: no Slots moved between functions, trims and field lookups without char searchers);
+// raised to 30,420 B the same day, on purpose: a validating call made from a getter of the value
+// being read no longer garbles that read (reader.js +187 B). Issue 11's target, 30 KB gzip, is
+// the ceiling.
+const BUDGET = 30420;
 const TARGET = 30 * 1024;
 
 const dir = process.argv[2] ?? "pkg";

@@ -34,6 +34,10 @@
 // call) is read in one for-in walk and sent the same way without looking its keys up again. Any change to what the keys
 // mean (a new key, a `skipText`, `forgetKeys`) makes every kept shape stale (`version`).
 //
+// A getter or Proxy trap of the value being read may make a validating call of its own: that
+// call's read is nested (`depth`), and the read around it is moved off wasm memory and set
+// aside until it is done (`setAside`).
+//
 // Every read returns `metaLength * 2**32 + textBytes` when the copy fit the buffers Rust offered
 // (the module then reads it where it is); `-2 - textBytes` when it did not, the
 // copy then waiting in scratch arrays for `metaLength`, `copyMeta` and `copyText`; -1 if the copy
@@ -67,6 +71,19 @@ let length = 0;
 // offers if it has room, else into this scratch array.
 let textScratch = new Uint8Array(4096);
 let text = "";
+// The layout, its length and the text of the last read that did not fit: what `metaLength`,
+// `copyMeta` and `copyText` hand Rust (a read nested in another may end between the two).
+let lastMeta = metaScratch, lastLength = 0, lastText = textScratch;
+// How many reads are in progress: two or more while a getter or Proxy trap of the value being
+// read makes a validating call of its own. A nested read interns no key and keeps no shape: the
+// keys the read around it numbered have not reached Rust yet.
+let depth = 0;
+// The view of wasm memory the read in progress writes its layout into; null when no read is in
+// progress, or once a nested call moved that read's layout off wasm memory (`moveOff`).
+let writingInto = null;
+// How often the keys were forgotten: a read in the middle of which they were (by a nested call)
+// fails, as a copy too large does, since Rust no longer knows the numbers it sent.
+let forgotten = 0;
 // The string `validateJson` passes, until `encodeText` hands it to Rust.
 let pending = "";
 const encoder = new TextEncoder();
@@ -113,7 +130,7 @@ function keysOf(value) {
 // deep. Returns what the key was sent as, for `shapes`: its number, -1 - number if its strings
 // went without text, or NaN if it went as text (then the shape is not kept).
 function entry(owner, key) {
-  let id = keyIds.get(key);
+  let id = depth === 1 ? keyIds.get(key) : undefined;
   let flag = 0;
   if (id !== undefined && skips !== null && skips[id] > 0) {
     entryValue(owner, key, id, 0, true, true);
@@ -122,7 +139,7 @@ function entry(owner, key) {
   let sent = id;
   if (id === undefined) {
     put(key);
-    if (keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
+    if (depth === 1 && keyIds.size < KEY_LIMIT && key.length <= KEY_MAX_UNITS) {
       sent = keyIds.size;
       keyIds.set(key, sent);
       version++;
@@ -199,6 +216,7 @@ export function forgetKeys() {
   skips = null;
   keysReset = 1;
   version++;
+  forgotten++;
 }
 
 // Runs `reader` on `value` writing into `metaOut` and `textOut` while they have room; returns
@@ -207,12 +225,16 @@ function copy(reader, value, metaOut, textOut) {
   meta = metaOut;
   length = 0;
   text = "";
+  writingInto = metaOut;
+  const keysBefore = forgotten;
   let bytes;
   let fits;
   try {
     reader(value);
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const textFits = 3 * text.length <= textOut.length;
+    if (forgotten !== keysBefore && depth === 1) throw null;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; none goes to wasm memory once a nested call
+    // moved the layout off it (that call's module may have reused or moved the buffers).
+    const textFits = writingInto === metaOut && 3 * text.length <= textOut.length;
     if (!textFits && textScratch.length < 3 * text.length) textScratch = new Uint8Array(3 * text.length);
     bytes = encoder.encodeInto(text, textFits ? textOut : textScratch).written;
     // As many bytes as units: every character is ASCII (the header's third number says so).
@@ -228,16 +250,20 @@ function copy(reader, value, metaOut, textOut) {
         if (textScratch.length < bytes) textScratch = new Uint8Array(bytes);
         textScratch.set(textOut.subarray(0, bytes));
       }
+      lastMeta = metaScratch;
+      lastLength = length;
+      lastText = textScratch;
     }
   } catch {
-    // Only a copy too large for JS gets here. Keys numbered during the failed read never
-    // reached Rust: start the numbering again.
-    forgetKeys();
+    // A copy too large for JS, or keys forgotten during the read. Keys numbered during the
+    // failed read never reached Rust: start the numbering again (a nested read numbers none).
+    if (depth === 1) forgetKeys();
     return -1;
   } finally {
     // Never keep a view of wasm memory past the call.
     meta = metaScratch;
     text = "";
+    writingInto = null;
   }
   return fits ? length * 4294967296 + bytes : -2 - bytes;
 }
@@ -309,9 +335,35 @@ const OBJECT_READ = 0, FORM_READ = 1, VALUE_READ = 2, CONTEXT_READ = 3, OBJECT_T
  * or as a request object with every text (OBJECT_TEXT_READ). */
 export function readCopy(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
   inside++;
+  const around = depth > 0 ? setAside() : null;
+  depth++;
   const read = readInto(mode, value, dto, metaAt, metaUnits, textAt, textBytes); // never throws
+  depth--;
+  if (around !== null) {
+    [meta, length, text, skips, currentDto, metaScratch] = around;
+  }
   inside--;
   return read;
+}
+
+// A read nested in another (a getter of the value being read made a validating call): the read
+// around it moves off wasm memory, and its state is set aside until the nested read is done.
+function setAside() {
+  moveOff();
+  const around = [meta, length, text, skips, currentDto, metaScratch];
+  metaScratch = new Float64Array(1024); // the nested read's own (the outer's layout is in the other)
+  return around;
+}
+
+// Moves the layout of the read in progress off wasm memory, before the module takes the buffers
+// it writes into (a nested call's copy or text goes there).
+function moveOff() {
+  if (writingInto !== null && meta === writingInto) {
+    const m = new Float64Array(Math.max(1024, 2 * length));
+    m.set(meta.subarray(0, length));
+    meta = metaScratch = m;
+  }
+  writingInto = null;
 }
 
 function readInto(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
@@ -320,6 +372,8 @@ function readInto(mode, value, dto, metaAt, metaUnits, textAt, textBytes) {
   if (metaView.byteOffset !== metaAt || metaView.length !== metaUnits) metaView = new Float64Array(memory.buffer, metaAt, metaUnits);
   const textOut = bytesAt(textAt, textBytes);
   const metaOut = metaView;
+  // A full table starts again before the read (the read fails if its keys are forgotten).
+  if (depth === 1 && keyIds.size >= KEY_LIMIT) forgetKeys();
   skips = null;
   currentDto = -1;
   // Every string with its text, map entries included, and no kept shape (`parse`).
@@ -364,15 +418,15 @@ function read(value) {
   if (typeof value !== "object" || value === null) return push(NOT_AN_OBJECT, 0, 0);
   const kind = isArray(value);
   if (kind !== OBJECT) return push(kind === ARRAY ? NOT_AN_OBJECT : UNREADABLE_OBJECT, 0, 0);
-  if (keyIds.size >= KEY_LIMIT) forgetKeys();
-  const shape = currentDto >= 0 ? shapes[currentDto] : undefined;
+  const outermost = depth === 1;
+  const shape = outermost && currentDto >= 0 ? shapes[currentDto] : undefined;
   if (shape !== undefined && shape.version === version && readShaped(value, shape)) return;
   const keys = keysOf(value);
   if (keys === null) return push(UNREADABLE_OBJECT, 0, 0);
-  push(IS_OBJECT, keys.length, keysReset);
-  keysReset = 0;
+  push(IS_OBJECT, keys.length, outermost ? keysReset : 0);
+  if (outermost) keysReset = 0;
   const ids = new Array(keys.length);
-  let kept = currentDto >= 0;
+  let kept = outermost && currentDto >= 0;
   for (let i = 0; i < keys.length; i++) {
     const id = entry(value, keys[i]);
     ids[i] = id;
@@ -473,25 +527,29 @@ function readFormEntries(value) {
 }
 
 export function metaLength() {
-  return length;
+  return lastLength;
 }
 
 /** Copies the last read's layout (when it did not fit) into `target`. */
 export function copyMeta(target) {
-  target.set(metaScratch.subarray(0, target.length));
-  // One huge request must not hold its memory for every later one.
-  if (metaScratch.length > 1 << 16) metaScratch = new Float64Array(1024);
+  target.set(lastMeta.subarray(0, target.length));
+  // One huge request must not hold its memory for every later one (nor may a read in progress
+  // lose the array it writes into).
+  if (depth === 0 && metaScratch.length > 1 << 16) metaScratch = new Float64Array(1024);
+  lastMeta = metaScratch;
 }
 
 /** Copies the last read's text (when it did not fit) into `target`. */
 export function copyText(target) {
-  target.set(textScratch.subarray(0, target.length));
+  target.set(lastText.subarray(0, target.length));
   if (textScratch.length > 1 << 20) textScratch = new Uint8Array(4096);
+  lastText = textScratch;
 }
 
 /** Takes a string for `encodeText` (every string Rust gets from JS crosses this way); returns its
  * length, or -1 if `value` is not a string. */
 export function readText(value) {
+  if (writingInto !== null) moveOff(); // a call from a getter of a value being read
   if (typeof value !== "string") return -1;
   pending = value;
   return value.length;

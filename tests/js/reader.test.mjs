@@ -1,7 +1,13 @@
 // The JS copy's fast paths (src/wasm/reader.js): an object read by its kept shape gives exactly what the same object read key by key gives.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate, validateJson, validateField } from "./load.mjs";
+import { readdirSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { validate, validateJson, validateField, pkgPath } from "./load.mjs";
+
+// The package's reader.js itself (the instance the package uses), for what no export reaches.
+const [snippet] = readdirSync(pkgPath("snippets"));
+const reader = await import(pathToFileURL(pkgPath(`snippets/${snippet}/src/wasm/reader.js`)).href);
 
 const DTO = "OnceOffPaymentRequest";
 const valid = {
@@ -93,5 +99,56 @@ test("a call made from a getter of another call's options is answered, and so is
     assert.deepEqual(call(outerInput, options), expected);
     assert.deepEqual(inner, [innerExpected, innerExpected]);
     assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, "the next call");
+  }
+});
+
+test("a call made from a getter of the value being read is answered, and so is the value", () => {
+  // The getter runs while reader.js copies the outer value (by its kept shape from the second
+  // round on): the inner calls copy, bind and judge in the middle of that copy. Inner requests
+  // of usual size, and ones too large for the offered buffers (the module grows its memory).
+  for (const units of [10, 3_000_000]) {
+    // Keys new to both sides in both values (numbered by the outer read before the getter runs).
+    const outerInput = { [`Outer${units}`]: 1, ...valid, Email: "no at sign" };
+    const outerExpected = validateJson(DTO, JSON.stringify(outerInput));
+    assert.equal(outerExpected.errors.length, 1);
+    const innerInput = { ...valid, UrlToDocument: "javascript:alert(1)", [`Inner${units}`]: "x".repeat(units), Other: 1 };
+    const innerExpected = validateJson(DTO, JSON.stringify(innerInput));
+    const fieldExpected = validateField(DTO, "UrlToDocument", innerInput.UrlToDocument, innerInput);
+    assert.equal(innerExpected.errors.length, 1);
+    const inner = [];
+    const withGetter = () => Object.defineProperty({ ...outerInput }, "City", {
+      enumerable: true,
+      get() {
+        inner.push(
+          [validate(DTO, innerInput), innerExpected],
+          [validateJson(DTO, JSON.stringify(innerInput)), innerExpected],
+          [validateField(DTO, "UrlToDocument", innerInput.UrlToDocument, innerInput), fieldExpected],
+        );
+        return outerInput.City;
+      },
+    });
+    check(withGetter, outerExpected);
+    // The value as the context of validateField: the module reads it (a read it started).
+    assert.deepEqual(validateField(DTO, "Email", outerInput.Email, withGetter()), validateField(DTO, "Email", outerInput.Email, outerInput));
+    assert.ok(inner.length >= 5 * 3, `${inner.length} inner calls`);
+    for (const [answer, expected] of inner) assert.deepEqual(answer, expected, `${units} units`);
+  }
+});
+
+test("keys forgotten in the middle of a read fail that read, not its verdict, and the next call is right", () => {
+  // The module forgets the keys only after a copy it cannot walk, which no call made from a
+  // getter produces; reader.js's forgetKeys, called from the getter, stands in for it. The keys
+  // the outer read numbered are then unknown to both sides: that read must not be judged.
+  for (let round = 0; round < 3; round++) {
+    const input = Object.defineProperty({ [`Forgotten${round}`]: 1, ...valid }, "City", {
+      enumerable: true,
+      get() {
+        reader.forgetKeys();
+        return "Cape Town";
+      },
+    });
+    assert.deepEqual(validate(DTO, input).errors.map((e) => [e.field, e.code]), [["", "SerializationException"]], `round ${round}`);
+    assert.deepEqual(validate(DTO, { ...valid }), { valid: true, errors: [] }, `after round ${round}`);
+    assert.deepEqual(validate(DTO, { ...valid, Email: "x" }).errors.map((e) => e.field), ["Email"], `after round ${round}`);
   }
 });
