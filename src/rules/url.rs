@@ -58,7 +58,7 @@ pub fn holds(value: &str) -> bool {
     !host.is_empty() && port_ok
 }
 
-/// Whether every byte is visible ASCII (`!` to `~`), judged eight bytes at a time.
+/// Whether every byte is visible ASCII (`!` to `~`, `u8::is_ascii_graphic`), judged eight bytes at a time.
 fn visible_ascii(mut bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
@@ -70,7 +70,7 @@ fn visible_ascii(mut bytes: &[u8]) -> bool {
         outside |= (x.wrapping_sub(ONES * 0x21) & !x) | (x.wrapping_add(ONES) | x);
         bytes = tail;
     }
-    outside & HIGH == 0 && bytes.iter().all(|b| (b'!'..=b'~').contains(b))
+    outside & HIGH == 0 && bytes.iter().all(u8::is_ascii_graphic)
 }
 
 /// `http` in any letter case (`| 0x20` lowers an ASCII letter and maps no other byte to one).
